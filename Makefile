@@ -1,0 +1,65 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+PYTEST_WORKERS ?= 2
+export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
+
+.PHONY: demo install test test-postgres test-browser lint check serve migrate seed clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(PY)
+	$(PIP) install --quiet -e ".[test]"
+	touch $(STAMP) $@
+
+install: $(STAMP)
+
+migrate: $(STAMP)
+	$(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+## make demo: virtualenv, install, migrate, signing key, demo catalogue and users, serve on 127.0.0.1:8000
+demo: seed
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+serve: $(STAMP)
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: install what tests need and run the whole suite (SQLite, Celery eager)
+test: $(TEST_STAMP)
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
+
+## The same suite against PostgreSQL and Redis (used by .ci/run)
+test-postgres: $(TEST_STAMP)
+	DJANGO_SETTINGS_MODULE=lms.settings.test \
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	CELERY_BROKER_URL=$${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0} \
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
+
+## Browser journeys in Debian's Chromium (Playwright)
+test-browser: $(TEST_STAMP)
+	DJANGO_SETTINGS_MODULE=lms.settings.test RUN_BROWSER=1 DJANGO_ALLOW_ASYNC_UNSAFE=true \
+	$(VENV)/bin/pytest -q -m browser -p no:xdist
+
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: $(TEST_STAMP)
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media var static_collected

@@ -1,0 +1,120 @@
+"""Writes for enrolment and progress. Gating is enforced here, so no URL or API call can bypass it."""
+
+from decimal import Decimal
+
+from django.apps import apps
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.audit import audit_record
+from lms.errors import Conflict, Forbidden, NotFound
+
+from . import selectors
+from .models import CoursePage, Enrollment, ModulePage, ModuleProgress
+
+ERR_COURSE_NOT_AVAILABLE = "This course is not available."
+ERR_ALREADY_ENROLLED = "You are already enrolled in this course."
+ERR_PREREQUISITES = "Finish these courses first: {names}."
+ERR_NOT_ENROLLED = "Enrol in the course first."
+ERR_MODULE_LOCKED = "Finish the previous module first."
+ERR_MODULE_NEEDS_ASSESSMENT = "This module is completed by passing its assessment."
+ERR_MODULE_ALREADY_DONE = "You have already completed this module."
+
+
+def _module_has_assessment(module: ModulePage) -> bool:
+    try:
+        Assessment = apps.get_model("assessments", "Assessment")
+    except LookupError:
+        return False
+    return Assessment.objects.filter(module=module).exists()
+
+
+@transaction.atomic
+def enrollment_create(*, user, course: CoursePage) -> Enrollment:
+    if not course.live:
+        raise NotFound(_(ERR_COURSE_NOT_AVAILABLE))
+    missing = selectors.missing_prerequisites(user=user, course=course)
+    if missing:
+        raise Forbidden(_(ERR_PREREQUISITES).format(names=", ".join(p.title for p in missing)), code="prerequisites")
+    existing = Enrollment.objects.select_for_update().filter(user=user, course=course).first()
+    if existing is not None:
+        if existing.status != Enrollment.Status.WITHDRAWN:
+            raise Conflict(_(ERR_ALREADY_ENROLLED), code="already_enrolled")
+        existing.status = Enrollment.Status.ACTIVE
+        existing.save(update_fields=["status"])
+        audit_record(actor=user, action="enrollment.reactivated", target=existing, subject=user)
+        return existing
+    enrollment = Enrollment(user=user, course=course)
+    enrollment.full_clean()
+    try:
+        with transaction.atomic():
+            enrollment.save()
+    except IntegrityError:
+        raise Conflict(_(ERR_ALREADY_ENROLLED), code="already_enrolled")
+    audit_record(actor=user, action="enrollment.created", target=enrollment, subject=user)
+    return enrollment
+
+
+@transaction.atomic
+def module_complete(*, user, module: ModulePage, via_assessment: bool = False) -> ModuleProgress:
+    """Mark a module complete and credit its hours. Modules with an assessment are completed only by
+    the assessments app when the trainee passes (`via_assessment=True`)."""
+    if not module.live:
+        raise NotFound(_(ERR_COURSE_NOT_AVAILABLE))
+    course = module.get_parent().specific
+    enrollment = Enrollment.objects.select_for_update().active().filter(user=user, course=course).first()
+    if enrollment is None:
+        raise Forbidden(_(ERR_NOT_ENROLLED), code="not_enrolled")
+    if not selectors.module_is_unlocked(user=user, module=module):
+        raise Forbidden(_(ERR_MODULE_LOCKED), code="module_locked")
+    if not via_assessment and _module_has_assessment(module):
+        raise Forbidden(_(ERR_MODULE_NEEDS_ASSESSMENT), code="assessment_required")
+    existing = ModuleProgress.objects.filter(enrollment=enrollment, module=module).first()
+    if existing is not None:
+        if via_assessment:
+            return existing
+        raise Conflict(_(ERR_MODULE_ALREADY_DONE), code="already_completed")
+    progress = ModuleProgress(
+        enrollment=enrollment,
+        module=module,
+        revision=module.live_revision,
+        hours_credited=module.training_hours or Decimal("0"),
+        domain=module.domain,
+    )
+    progress.full_clean()
+    progress.save()
+    audit_record(
+        actor=user,
+        action="module.completed",
+        target=module,
+        subject=user,
+        details={"hours": str(progress.hours_credited), "revision": module.live_revision_id},
+    )
+    enrollment_refresh_completion(enrollment=enrollment)
+    return progress
+
+
+def _final_exam_passed(*, user, course) -> bool:
+    """True when the course has no final exam, or the user has passed it."""
+    try:
+        from assessments.selectors import final_exam_status
+    except ImportError:
+        return True
+    return final_exam_status(user=user, course=course) in ("none", "passed")
+
+
+@transaction.atomic
+def enrollment_refresh_completion(*, enrollment: Enrollment) -> Enrollment:
+    """Complete the enrolment once every live module is done and any final exam is passed. Called after
+    each module completion and by the assessments app after a final exam is passed."""
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        return enrollment
+    module_ids = set(selectors.course_modules(course=enrollment.course).values_list("pk", flat=True))
+    done = selectors.completed_module_ids(enrollment=enrollment)
+    if module_ids and module_ids <= done and _final_exam_passed(user=enrollment.user, course=enrollment.course):
+        enrollment.status = Enrollment.Status.COMPLETED
+        enrollment.completed_at = timezone.now()
+        enrollment.save(update_fields=["status", "completed_at"])
+        audit_record(actor=enrollment.user, action="course.completed", target=enrollment.course, subject=enrollment.user)
+    return enrollment

@@ -1,0 +1,44 @@
+"""Roles are Django groups. Employers need no account."""
+
+from django.utils.translation import gettext_lazy as _
+
+TRAINEE = "Trainee"
+INSTRUCTOR = "Instructor"
+SUPERVISOR = "Supervisor"
+PROGRAM_ADMIN = "Program administrator"
+
+ALL_ROLES = [TRAINEE, INSTRUCTOR, SUPERVISOR, PROGRAM_ADMIN]
+ROLE_LABELS = {
+    TRAINEE: _("Trainee"),
+    INSTRUCTOR: _("Instructor"),
+    SUPERVISOR: _("Supervisor"),
+    PROGRAM_ADMIN: _("Program administrator"),
+}
+
+
+def has_role(user, role: str) -> bool:
+    """True when an authenticated user belongs to the role's group. Cached per user object so a page
+    that asks several times costs one query."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cache = getattr(user, "_role_cache", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._role_cache = cache
+    return role in cache
+
+
+def is_program_admin(user) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or has_role(user, PROGRAM_ADMIN)
+
+
+def is_instructor(user) -> bool:
+    return has_role(user, INSTRUCTOR)
+
+
+def is_supervisor(user) -> bool:
+    return has_role(user, SUPERVISOR)
+
+
+def is_trainee(user) -> bool:
+    return has_role(user, TRAINEE)

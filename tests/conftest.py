@@ -1,0 +1,79 @@
+import os
+import shutil
+
+import pytest
+from django.db import connection
+from wagtail.models import Page, Site
+
+from cms.models import HomePage
+from courses.models import CatalogPage
+
+from . import factories
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip tests that need a service that is not configured, with a clear reason."""
+    db_url = os.environ.get("DATABASE_URL", "")
+    broker = os.environ.get("CELERY_BROKER_URL", "")
+    for item in items:
+        if "postgres" in item.keywords and not db_url.startswith("postgres"):
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://..."))
+        if "redis" in item.keywords and not broker.startswith("redis"):
+            item.add_marker(pytest.mark.skip(reason="needs Redis: set CELERY_BROKER_URL=redis://..."))
+        if "browser" in item.keywords and not (os.environ.get("RUN_BROWSER") and shutil.which("chromium")):
+            item.add_marker(pytest.mark.skip(reason="browser journeys: set RUN_BROWSER=1 with /usr/bin/chromium"))
+
+
+@pytest.fixture
+def home(db):
+    """The site's home page, replacing Wagtail's default welcome page as the site root."""
+    root = Page.get_first_root_node()
+    existing = HomePage.objects.first()
+    if existing:
+        return existing
+    home = HomePage(title="Home", slug="home-lms")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    Site.clear_site_root_paths_cache()
+    return home
+
+
+@pytest.fixture
+def catalogue(home):
+    page = CatalogPage(title="Courses", slug="courses")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return CatalogPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def trainee(db):
+    return factories.TraineeFactory()
+
+
+@pytest.fixture
+def other_trainee(db):
+    return factories.TraineeFactory()
+
+
+@pytest.fixture
+def instructor(db):
+    return factories.InstructorFactory()
+
+
+@pytest.fixture
+def supervisor(db):
+    return factories.SupervisorFactory()
+
+
+@pytest.fixture
+def program_admin(db):
+    return factories.ProgramAdminFactory()
+
+
+@pytest.fixture
+def is_postgres():
+    return connection.vendor == "postgresql"

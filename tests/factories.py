@@ -1,0 +1,98 @@
+"""factory_boy factories shared by every test module. Wagtail pages are created under a real page tree
+(see `catalogue` in conftest.py) with `parent.add_child(instance=...)`."""
+
+from decimal import Decimal
+
+import factory
+from django.contrib.auth.models import Group
+
+from courses.models import CatalogPage, CompetencyDomain, CoursePage, ModulePage
+from lms import roles
+from lms.models import User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if not create or not extracted:
+            self.save()
+            return
+        for name in extracted:
+            self.groups.add(Group.objects.get_or_create(name=name)[0])
+        self.save()
+
+
+class TraineeFactory(UserFactory):
+    roles = [roles.TRAINEE]
+
+
+class InstructorFactory(UserFactory):
+    roles = [roles.INSTRUCTOR]
+    is_staff = True
+
+
+class SupervisorFactory(UserFactory):
+    roles = [roles.SUPERVISOR]
+
+
+class ProgramAdminFactory(UserFactory):
+    roles = [roles.PROGRAM_ADMIN]
+    is_staff = True
+
+
+class DomainFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CompetencyDomain
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"domain-{n}")
+    name = factory.LazyAttribute(lambda o: o.slug.replace("-", " ").title())
+
+
+def _body(text="Learning text."):
+    return [("paragraph", f"<p>{text}</p>")]
+
+
+def make_course(parent: CatalogPage, *, title="Course", prerequisites=(), instructors=(), domains=(), **fields):
+    course = CoursePage(
+        title=title,
+        summary=fields.pop("summary", f"About {title}"),
+        estimated_hours=fields.pop("estimated_hours", Decimal("3")),
+        **fields,
+    )
+    parent.add_child(instance=course)
+    course.save_revision().publish()
+    if prerequisites or instructors or domains:
+        course.prerequisites.set(prerequisites)
+        course.instructors.set(instructors)
+        course.domains.set(domains)
+        course.save_revision().publish()
+    return CoursePage.objects.get(pk=course.pk)
+
+
+def make_module(course: CoursePage, *, title="Module", hours=Decimal("1.5"), domain=None, live=True, **fields):
+    module = ModulePage(
+        title=title,
+        body=fields.pop("body", _body(f"Text of {title}.")),
+        training_hours=hours,
+        domain=domain,
+        estimated_minutes=fields.pop("estimated_minutes", 30),
+        **fields,
+    )
+    course.add_child(instance=module)
+    revision = module.save_revision()
+    if live:
+        revision.publish()
+    else:
+        module.unpublish()
+    return ModulePage.objects.get(pk=module.pk)
