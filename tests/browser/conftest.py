@@ -1,0 +1,54 @@
+"""Browser journeys: Debian's Chromium driven by Playwright against pytest-django's live server.
+Run with `make test-browser` (sets RUN_BROWSER=1); skipped otherwise."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def _browser():
+    if not os.environ.get("RUN_BROWSER"):
+        pytest.skip("browser journeys: set RUN_BROWSER=1")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(_browser, live_server):
+    """A phone-sized page (375 x 740) on the live server."""
+    context = _browser.new_context(viewport={"width": 375, "height": 740}, base_url=live_server.url)
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def laptop(_browser, live_server):
+    context = _browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def login(page, email, password):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").or_(page.get_by_role("button", name="Log in")).first.click()
+    page.wait_for_load_state()
+
+
+def logout(page):
+    page.get_by_role("button", name="Log out").first.click()
+    page.wait_for_load_state()
