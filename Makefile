@@ -46,6 +46,7 @@ test-postgres: $(TEST_STAMP)
 	DJANGO_SETTINGS_MODULE=lms.settings.test \
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	CELERY_BROKER_URL=$${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0} \
+	CACHE_URL=$${CACHE_URL:-redis://127.0.0.1:6379/1} \
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
 
 ## Browser journeys in Debian's Chromium (Playwright)

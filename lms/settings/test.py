@@ -1,6 +1,8 @@
 """The test suite. SQLite in memory by default; DATABASE_URL / CELERY_BROKER_URL switch to PostgreSQL and
 Redis for the CI's second pass."""
 
+import os
+
 from .base import *  # noqa: F401,F403
 from .base import BASE_DIR, env
 
@@ -23,4 +25,7 @@ SIGNING_DIR = BASE_DIR / "var" / "test-signing"
 SIGNING_KEY_FILE = str(SIGNING_DIR / "signer.key.pem")
 SIGNING_CERT_FILE = str(SIGNING_DIR / "signer.cert.pem")
 SIGNING_CA_CERT_FILE = str(SIGNING_DIR / "ca.cert.pem")
+# Parallel workers may share one Redis: keep their keys apart.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES["default"]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
