@@ -2,9 +2,11 @@
 a constant number of queries, for eligibility and cohort reports."""
 
 from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from .models import CompetencyDomain, CoursePage, Enrollment, ModulePage, ModuleProgress
 
@@ -30,15 +32,17 @@ def completed_course_ids(*, user) -> set[int]:
     if not user.is_authenticated:
         return set()
     return set(
-        Enrollment.objects.filter(user=user, status=Enrollment.Status.COMPLETED).values_list("course_id", flat=True)
+        Enrollment.objects.filter(user=user, status=Enrollment.Status.COMPLETED).values_list(
+            "course_id", flat=True
+        )
     )
 
 
 def completed_course_ids_for_users(*, user_ids) -> dict[int, set[int]]:
     result: dict[int, set[int]] = defaultdict(set)
-    rows = Enrollment.objects.filter(user_id__in=list(user_ids), status=Enrollment.Status.COMPLETED).values_list(
-        "user_id", "course_id"
-    )
+    rows = Enrollment.objects.filter(
+        user_id__in=list(user_ids), status=Enrollment.Status.COMPLETED
+    ).values_list("user_id", "course_id")
     for user_id, course_id in rows:
         result[user_id].add(course_id)
     return result
@@ -92,3 +96,211 @@ def training_hours_by_domain(*, user) -> list[tuple[CompetencyDomain, Decimal]]:
     """Every domain with the user's credited hours (zero included), in domain order."""
     hours = training_hours_by_domain_for_users(user_ids=[user.pk]).get(user.pk, {})
     return [(d, hours.get(d.pk, Decimal("0"))) for d in CompetencyDomain.objects.all()]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Page and dashboard reads. Each takes a fixed number of queries however many courses or modules exist.
+
+DONE = "done"
+OPEN = "open"
+LOCKED = "locked"
+
+
+def module_states(*, modules: list[ModulePage], done_ids: set[int], enrolled: bool) -> dict[int, str]:
+    """done / open / locked for each module, in order. Not enrolled: everything is locked."""
+    if not enrolled:
+        return {m.pk: LOCKED for m in modules}
+    unlocked = module_lock_state(modules=modules, done_ids=done_ids)
+    return {m.pk: DONE if m.pk in done_ids else (OPEN if unlocked[m.pk] else LOCKED) for m in modules}
+
+
+def _percent(done: int, total: int) -> int:
+    return int(done * 100 / total) if total else 0
+
+
+@dataclass
+class ModuleRow:
+    module: ModulePage
+    state: str
+    number: int
+
+
+@dataclass
+class PrerequisiteRow:
+    course: CoursePage
+    completed: bool
+
+
+@dataclass
+class CourseOverview:
+    """What a viewer sees of one course: their enrolment, each module's state, prerequisites."""
+
+    course: CoursePage
+    enrollment: Enrollment | None
+    modules: list[ModuleRow]
+    prerequisites: list[PrerequisiteRow]
+    instructors: list
+    domains: list[CompetencyDomain]
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for row in self.modules if row.state == DONE)
+
+    @property
+    def percent(self) -> int:
+        return _percent(self.done_count, len(self.modules))
+
+    @property
+    def next_module(self) -> ModulePage | None:
+        return next((row.module for row in self.modules if row.state == OPEN), None)
+
+    @property
+    def prerequisites_met(self) -> bool:
+        return all(row.completed for row in self.prerequisites)
+
+    @property
+    def state_by_id(self) -> dict[int, str]:
+        return {row.module.pk: row.state for row in self.modules}
+
+
+def course_overview(*, user, course: CoursePage) -> CourseOverview:
+    enrollment = enrollment_for(user=user, course=course)
+    modules = list(course_modules(course=course).select_related("domain"))
+    done = completed_module_ids(enrollment=enrollment)
+    states = module_states(modules=modules, done_ids=done, enrolled=enrollment is not None)
+    completed_courses = completed_course_ids(user=user)
+    return CourseOverview(
+        course=course,
+        enrollment=enrollment,
+        modules=[ModuleRow(module=m, state=states[m.pk], number=i) for i, m in enumerate(modules, start=1)],
+        prerequisites=[
+            PrerequisiteRow(course=p, completed=p.pk in completed_courses)
+            for p in course.prerequisites.live().order_by("title")
+        ],
+        instructors=list(course.instructors.order_by("full_name")),
+        domains=list(course.domains.all()),
+    )
+
+
+def catalogue_courses(*, catalog=None, query: str = "", domain: str = ""):
+    """Live courses (under `catalog` when given) with their domains, optionally searched (Wagtail search
+    over course pages) and filtered by a domain slug. Returns a list in a fixed number of queries."""
+    qs = CoursePage.objects.live()
+    if catalog is not None:
+        qs = qs.descendant_of(catalog)
+    if domain:
+        qs = qs.filter(domains__slug=domain)
+    query = (query or "").strip()
+    if query:
+        ids = [page.pk for page in qs.search(query, operator="and")]
+        by_id = {c.pk: c for c in CoursePage.objects.filter(pk__in=ids).prefetch_related("domains")}
+        return [by_id[pk] for pk in ids if pk in by_id]
+    return list(qs.order_by("path").prefetch_related("domains"))
+
+
+def _modules_by_course(courses: list[CoursePage]) -> dict[int, list[ModulePage]]:
+    """Live modules of many courses in one query, grouped by course and in order."""
+    if not courses:
+        return {}
+    by_path = {c.path: c.pk for c in courses}
+    condition = Q()
+    for course in courses:
+        condition |= Q(path__startswith=course.path, depth=course.depth + 1)
+    result: dict[int, list[ModulePage]] = {c.pk: [] for c in courses}
+    for module in ModulePage.objects.live().filter(condition).defer("body").order_by("path"):
+        result[by_path[module.path[: -ModulePage.steplen]]].append(module)
+    return result
+
+
+@dataclass
+class EnrollmentRow:
+    enrollment: Enrollment
+    course: CoursePage
+    modules: list[ModulePage]
+    done_ids: set[int]
+    last_activity: datetime
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for m in self.modules if m.pk in self.done_ids)
+
+    @property
+    def total(self) -> int:
+        return len(self.modules)
+
+    @property
+    def percent(self) -> int:
+        if self.enrollment.status == Enrollment.Status.COMPLETED:
+            return 100
+        return _percent(self.done_count, self.total)
+
+    @property
+    def is_completed(self) -> bool:
+        return self.enrollment.status == Enrollment.Status.COMPLETED
+
+    @property
+    def states(self) -> dict[int, str]:
+        return module_states(modules=self.modules, done_ids=self.done_ids, enrolled=True)
+
+    @property
+    def next_module(self) -> ModulePage | None:
+        states = self.states
+        return next((m for m in self.modules if states[m.pk] == OPEN), None)
+
+
+@dataclass
+class Progress:
+    """A trainee's learning: enrolments with progress, hours per domain (every domain), the next step."""
+
+    enrollments: list[EnrollmentRow]
+    hours_by_domain: list[tuple[CompetencyDomain, Decimal]]
+    total_hours: Decimal = field(default=Decimal("0"))
+
+    @property
+    def active(self) -> list[EnrollmentRow]:
+        return [row for row in self.enrollments if not row.is_completed]
+
+    @property
+    def completed(self) -> list[EnrollmentRow]:
+        return [row for row in self.enrollments if row.is_completed]
+
+    @property
+    def next_step(self) -> tuple[EnrollmentRow, ModulePage] | None:
+        """The next open module of the most recently active course still in progress."""
+        for row in sorted(self.active, key=lambda r: r.last_activity, reverse=True):
+            module = row.next_module
+            if module is not None:
+                return row, module
+        return None
+
+
+def progress_for(*, user) -> Progress:
+    """Everything the dashboard and /me/progress show, in a constant number of queries."""
+    enrollments = list(
+        Enrollment.objects.active().filter(user=user).select_related("course").order_by("-enrolled_at", "-pk")
+    )
+    courses = [e.course for e in enrollments]
+    modules = _modules_by_course(courses)
+    done: dict[int, set[int]] = defaultdict(set)
+    last: dict[int, datetime] = {}
+    rows = ModuleProgress.objects.filter(enrollment__in=[e.pk for e in enrollments]).values_list(
+        "enrollment_id", "module_id", "completed_at"
+    )
+    for enrollment_id, module_id, completed_at in rows:
+        done[enrollment_id].add(module_id)
+        if enrollment_id not in last or completed_at > last[enrollment_id]:
+            last[enrollment_id] = completed_at
+    result = [
+        EnrollmentRow(
+            enrollment=e,
+            course=e.course,
+            modules=modules.get(e.course_id, []),
+            done_ids=done[e.pk],
+            last_activity=max(e.enrolled_at, last.get(e.pk, e.enrolled_at)),
+        )
+        for e in enrollments
+    ]
+    hours = training_hours_by_domain(user=user)
+    return Progress(
+        enrollments=result, hours_by_domain=hours, total_hours=sum((h for _, h in hours), Decimal("0"))
+    )

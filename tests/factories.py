@@ -13,6 +13,20 @@ from lms.models import User
 PASSWORD = "correct-horse-battery-staple"
 
 
+def _with_roles(default=()):
+    """Post-generation hook adding the user to role groups; `roles=[...]` at call time overrides the
+    default. (A plain list as a subclass attribute would be passed to User() as a field.)"""
+
+    def hook(obj, create, extracted, **kwargs):
+        names = default if extracted is None else extracted
+        if create:
+            for name in names:
+                obj.groups.add(Group.objects.get_or_create(name=name)[0])
+            obj.save()
+
+    return factory.PostGeneration(hook)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
@@ -22,31 +36,24 @@ class UserFactory(factory.django.DjangoModelFactory):
     full_name = factory.Faker("name")
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
-    @factory.post_generation
-    def roles(self, create, extracted, **kwargs):
-        if not create or not extracted:
-            self.save()
-            return
-        for name in extracted:
-            self.groups.add(Group.objects.get_or_create(name=name)[0])
-        self.save()
+    roles = _with_roles()
 
 
 class TraineeFactory(UserFactory):
-    roles = [roles.TRAINEE]
+    roles = _with_roles([roles.TRAINEE])
 
 
 class InstructorFactory(UserFactory):
-    roles = [roles.INSTRUCTOR]
+    roles = _with_roles([roles.INSTRUCTOR])
     is_staff = True
 
 
 class SupervisorFactory(UserFactory):
-    roles = [roles.SUPERVISOR]
+    roles = _with_roles([roles.SUPERVISOR])
 
 
 class ProgramAdminFactory(UserFactory):
-    roles = [roles.PROGRAM_ADMIN]
+    roles = _with_roles([roles.PROGRAM_ADMIN])
     is_staff = True
 
 
@@ -63,7 +70,9 @@ def _body(text="Learning text."):
     return [("paragraph", f"<p>{text}</p>")]
 
 
-def make_course(parent: CatalogPage, *, title="Course", prerequisites=(), instructors=(), domains=(), **fields):
+def make_course(
+    parent: CatalogPage, *, title="Course", prerequisites=(), instructors=(), domains=(), **fields
+):
     course = CoursePage(
         title=title,
         summary=fields.pop("summary", f"About {title}"),
@@ -80,7 +89,9 @@ def make_course(parent: CatalogPage, *, title="Course", prerequisites=(), instru
     return CoursePage.objects.get(pk=course.pk)
 
 
-def make_module(course: CoursePage, *, title="Module", hours=Decimal("1.5"), domain=None, live=True, **fields):
+def make_module(
+    course: CoursePage, *, title="Module", hours=Decimal("1.5"), domain=None, live=True, **fields
+):
     module = ModulePage(
         title=title,
         body=fields.pop("body", _body(f"Text of {title}.")),

@@ -1,0 +1,69 @@
+"""HTML actions around the Wagtail course pages: the catalogue shortcut, the trainee dashboard, enrol and
+complete a module. Thin: parse, call one service or selector, answer."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from lms.errors import DomainError
+
+from . import selectors, services
+from .models import CatalogPage, CoursePage, ModulePage
+
+
+def _error(request, exc: DomainError, *, back_url: str | None = None):
+    return TemplateResponse(
+        request,
+        "courses/error.html",
+        {"message": exc.message, "back_url": back_url},
+        status=exc.status_code,
+    )
+
+
+@require_GET
+def catalogue(request):
+    """The navigation's "Courses" link: wherever editors put the live catalogue page."""
+    page = CatalogPage.objects.live().order_by("path").first()
+    if page is None:
+        raise Http404(_("There is no course catalogue yet."))
+    return redirect(page.get_url(request) or "/")
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    progress = selectors.progress_for(user=request.user)
+    return TemplateResponse(request, "courses/dashboard.html", {"progress": progress})
+
+
+@login_required
+@require_POST
+def enrol(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    try:
+        services.enrollment_create(user=request.user, course=course)
+    except DomainError as exc:
+        return _error(request, exc, back_url=course.get_url(request))
+    messages.success(request, _("You are enrolled in %(course)s.") % {"course": course.title})
+    overview = selectors.course_overview(user=request.user, course=course)
+    target = overview.next_module or course
+    return redirect(target.get_url(request))
+
+
+@login_required
+@require_POST
+def module_complete(request, module_id: int):
+    module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
+    try:
+        services.module_complete(user=request.user, module=module)
+    except DomainError as exc:
+        return _error(request, exc, back_url=module.get_parent().get_url(request))
+    messages.success(request, _("Module complete: %(module)s.") % {"module": module.title})
+    course = module.get_parent().specific
+    overview = selectors.course_overview(user=request.user, course=course)
+    target = overview.next_module or course
+    return redirect(target.get_url(request))
