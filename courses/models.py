@@ -1,9 +1,14 @@
 from decimal import Decimal
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.template import TemplateDoesNotExist
+from django.template.loader import select_template
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -47,6 +52,20 @@ class CatalogPage(Page):
     class Meta:
         verbose_name = _("course catalogue")
 
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        query = request.GET.get("q", "").strip()[:200]
+        domain = request.GET.get("domain", "").strip()[:50]
+        context.update(
+            query=query,
+            selected_domain=domain,
+            domains=list(CompetencyDomain.objects.all()),
+            courses=selectors.catalogue_courses(catalog=self, query=query, domain=domain),
+        )
+        return context
+
 
 class CoursePage(Page):
     """A course: a sequence of module pages, taken in order, optionally gated by prerequisite courses."""
@@ -55,10 +74,16 @@ class CoursePage(Page):
     audience = models.CharField(_("who it is for"), max_length=300, blank=True)
     intro = RichTextField(_("introduction"), blank=True)
     estimated_hours = models.DecimalField(
-        _("estimated hours"), max_digits=6, decimal_places=2, default=Decimal("0"), validators=[MinValueValidator(0)]
+        _("estimated hours"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0)],
     )
     ce_eligible = models.BooleanField(_("counts as continuing education"), default=False)
-    domains = ParentalManyToManyField(CompetencyDomain, blank=True, related_name="courses", verbose_name=_("domains"))
+    domains = ParentalManyToManyField(
+        CompetencyDomain, blank=True, related_name="courses", verbose_name=_("domains")
+    )
     prerequisites = ParentalManyToManyField(
         "self",
         blank=True,
@@ -98,6 +123,13 @@ class CoursePage(Page):
     class Meta:
         verbose_name = _("course")
 
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["overview"] = selectors.course_overview(user=request.user, course=self)
+        return context
+
 
 class ModulePage(Page):
     """One module of a course. Completing it credits `training_hours` toward `domain`."""
@@ -132,8 +164,78 @@ class ModulePage(Page):
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
 
+    # Shown instead of the module when the viewer may not read it yet (HTTP 403).
+    locked_template = "courses/module_locked.html"
+    assessment_cta_templates = ["assessments/includes/module_cta.html"]
+
     class Meta:
         verbose_name = _("module")
+
+    def get_assessment(self):
+        """The module's assessment (assessments app), or None when it has none or the app is absent."""
+        try:
+            Assessment = apps.get_model("assessments", "Assessment")
+        except LookupError:
+            return None
+        return Assessment.objects.filter(module=self).first()
+
+    def _overview(self, request):
+        """The course and the viewer's overview of it, computed once per request."""
+        from . import selectors
+
+        cache = request.__dict__.setdefault("_module_overviews", {})
+        if self.pk not in cache:
+            course = self.get_parent().specific
+            cache[self.pk] = (course, selectors.course_overview(user=request.user, course=course))
+        return cache[self.pk]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course, overview = self._overview(request)
+        modules = [row.module for row in overview.modules]
+        index_ = next((i for i, m in enumerate(modules) if m.pk == self.pk), None)
+        next_module = modules[index_ + 1] if index_ is not None and index_ + 1 < len(modules) else None
+        assessment = self.get_assessment()
+        cta_template = None
+        if assessment is not None:
+            try:
+                cta_template = select_template(self.assessment_cta_templates)
+            except TemplateDoesNotExist:
+                cta_template = None
+        context.update(
+            course=course,
+            overview=overview,
+            state=overview.state_by_id.get(self.pk),
+            previous_module=modules[index_ - 1] if index_ else None,
+            next_module=next_module,
+            next_state=overview.state_by_id.get(next_module.pk) if next_module else None,
+            assessment=assessment,
+            assessment_cta_template=cta_template.template.name if cta_template else None,
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """Gating, on the server: only an enrolled trainee whose previous modules are done reads the
+        module. Editors' previews go through serve_preview, which is not gated."""
+        from . import selectors
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        course, overview = self._overview(request)
+        state = overview.state_by_id.get(self.pk)
+        if overview.enrollment is None or state not in (selectors.DONE, selectors.OPEN):
+            return TemplateResponse(
+                request,
+                self.locked_template,
+                {
+                    "page": self,
+                    "course": course,
+                    "overview": overview,
+                    "reason": "not_enrolled" if overview.enrollment is None else "locked",
+                },
+                status=403,
+            )
+        return super().serve(request, *args, **kwargs)
 
 
 class EnrollmentQuerySet(models.QuerySet):
@@ -158,7 +260,9 @@ class Enrollment(models.Model):
     class Meta:
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
-        constraints = [models.UniqueConstraint(fields=["user", "course"], name="unique_enrollment_per_course")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="unique_enrollment_per_course")
+        ]
         indexes = [models.Index(fields=["course", "status"])]
 
     def __str__(self):
@@ -175,7 +279,9 @@ class ModuleProgress(models.Model):
     revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    hours_credited = models.DecimalField(_("hours credited"), max_digits=5, decimal_places=2, default=Decimal("0"))
+    hours_credited = models.DecimalField(
+        _("hours credited"), max_digits=5, decimal_places=2, default=Decimal("0")
+    )
     domain = models.ForeignKey(
         CompetencyDomain, null=True, blank=True, on_delete=models.PROTECT, related_name="credited_progress"
     )
@@ -183,7 +289,9 @@ class ModuleProgress(models.Model):
     class Meta:
         verbose_name = _("module completion")
         verbose_name_plural = _("module completions")
-        constraints = [models.UniqueConstraint(fields=["enrollment", "module"], name="unique_progress_per_module")]
+        constraints = [
+            models.UniqueConstraint(fields=["enrollment", "module"], name="unique_progress_per_module")
+        ]
 
     def __str__(self):
         return f"{self.enrollment.user} completed {self.module}"
