@@ -25,3 +25,8 @@ __all__ = [
     "Requirement",
     "SupervisorAssignment",
 ]
+
+# Issuing (issue 5): owned by the issuing work, kept in its own module.
+from .issuing import Certificate, CertificateApplication, CertificateReminder  # noqa: E402
+
+__all__ += ["Certificate", "CertificateApplication", "CertificateReminder"]
