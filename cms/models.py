@@ -24,6 +24,14 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # One query: the general pages listed on the front page ("About", "Getting help", ...).
+        context["content_pages"] = (
+            ContentPage.objects.child_of(self).live().public().in_menu().order_by("path")
+        )
+        return context
+
 
 class ContentPage(Page):
     """A general page: about, privacy, how certification works, getting help."""
@@ -39,3 +47,10 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_pages"] = (
+            ContentPage.objects.sibling_of(self, inclusive=False).live().public().in_menu().order_by("path")
+        )
+        return context

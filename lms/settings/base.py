@@ -134,6 +134,10 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=8)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "login"
+# allauth authenticates with {"email": ..., "password": ...}; read the address from there (lower-cased),
+# or every failure from one IP would share a single record with no username.
+AXES_USERNAME_CALLABLE = "lms.adapters.axes_username"
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 
 LANGUAGE_CODE = "en"
@@ -181,7 +185,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Certificates: pick up issuing left pending by an interrupted task; expiry reminders once a day.
+    "certificates-issue-pending": {"task": "certificates.tasks.issue_pending_certificates", "schedule": 600.0},
+    "certificates-expiry-reminders": {"task": "certificates.tasks.send_expiry_reminders", "schedule": 86400.0},
+}
 
 # Wagtail
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,0 +1,70 @@
+"""The site's page tree outside the catalogue: the home page and the general content pages. Idempotent:
+pages that exist already are left as editors made them (matched by slug), missing ones are created."""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from .models import ContentPage, HomePage
+from .seed_content import CONTENT_PAGES, HOME
+
+HOME_SLUG = "home"
+# Wagtail's first migration creates a plain Page, "Welcome to your new Wagtail site!", with the slug "home"
+# as the default site's root. We rename it out of the way, move the site to our home page, then delete it.
+PLACEHOLDER_SLUG = "wagtail-welcome-placeholder"
+
+
+def _welcome_placeholder(root: Page) -> Page | None:
+    """Wagtail's untouched welcome page: a plain Page (not one of ours) with no children."""
+    for page in root.get_children().filter(slug__in=[HOME_SLUG, PLACEHOLDER_SLUG]):
+        if page.specific_class is Page and page.get_children_count() == 0:
+            return page
+    return None
+
+
+@transaction.atomic
+def seed_site() -> HomePage:
+    """Create the home page under the tree root, make it the default site's root page, remove Wagtail's
+    welcome page, and create the general content pages. Returns the home page."""
+    root = Page.get_first_root_node()
+    placeholder = _welcome_placeholder(root)
+    home = HomePage.objects.first()  # max_count = 1
+    if home is None:
+        if placeholder is not None and placeholder.slug == HOME_SLUG:
+            placeholder.slug = PLACEHOLDER_SLUG  # frees the slug; the page is deleted below
+            placeholder.save(clean=False)
+        home = HomePage(
+            title=HOME["title"],
+            seo_title=HOME["seo_title"],
+            slug=HOME_SLUG,
+            intro=HOME["intro"],
+            body=HOME["body"],
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    if placeholder is not None:
+        # Site.root_page cascades on delete: move every site off the placeholder before deleting it.
+        Site.objects.filter(root_page=placeholder).update(root_page=home)
+        placeholder.delete()
+    Site.clear_site_root_paths_cache()
+
+    existing = set(home.get_children().values_list("slug", flat=True))
+    for spec in CONTENT_PAGES:
+        if spec["slug"] in existing:
+            continue
+        page = ContentPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            summary=spec["summary"],
+            body=spec["body"],
+            show_in_menus=True,
+        )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    return HomePage.objects.get(pk=home.pk)
