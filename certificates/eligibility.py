@@ -179,7 +179,7 @@ def _iso(d: date) -> str:
     return d.isoformat()
 
 
-def _label(req: Requirement, domains: dict[int, CompetencyDomain]) -> str:
+def requirement_label(req: Requirement, domains: dict[int, CompetencyDomain]) -> str:
     if req.label:
         return req.label
     domain = domains.get(req.domain_id) if req.domain_id else None
@@ -377,7 +377,7 @@ def _sum_domain(bucket: dict[int | None, Decimal], domain_id: int | None) -> Dec
 
 
 def _evaluate(req: Requirement, fig: TraineeFigures, start: date | None, on: date, loaded: _Loaded):
-    label = _label(req, loaded.domains)
+    label = requirement_label(req, loaded.domains)
     domain = loaded.domains.get(req.domain_id) if req.domain_id else None
     match req.kind:
         case Kind.COURSE_PASSED:

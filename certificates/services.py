@@ -875,3 +875,21 @@ def external_training_import_csv(*, actor, data: bytes | str) -> ImportReport:
             )
             report.created += 1
     return report
+
+
+def eligibility_read_for_staff(*, actor, user, version: ProgramVersion, on: date | None = None):
+    """A program administrator's full view of one trainee's eligibility (recovery dates included when
+    the program has a recovery requirement); the read is audited, without the date."""
+    from .eligibility import eligibility_for
+
+    _require_program_admin(actor)
+    elig = eligibility_for(user=user, version=version, on=on)
+    if any(r.is_sensitive for r in elig.results):
+        audit_record(
+            actor=actor,
+            action="recovery.status_read_by_staff",
+            target=version,
+            subject=user,
+            details={"context": "trainee eligibility"},
+        )
+    return elig
