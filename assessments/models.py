@@ -239,10 +239,11 @@ class Assessment(PreviewableMixin, index.Indexed, ClusterableModel):
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
-        from .selectors import preview_questions
+        from .selectors import assessment_problems, preview_questions
 
         context["assessment"] = self
         context["questions"] = preview_questions(assessment=self)
+        context["problems"] = assessment_problems(assessment=self, questions=list(self.questions.all()))
         return context
 
 

@@ -1,0 +1,305 @@
+"""Demo assessments from the starter curriculum (courses.seed_data.curriculum): a quiz per module and a
+final exam (with an essay scenario graded against a rubric) per course. Demo trainees take them
+through the same services a browser uses. Idempotent: assessments are found by module / course and
+left alone once they exist; a trainee who already has attempts at an assessment is not given more."""
+
+from decimal import Decimal
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from courses import selectors as course_selectors
+from courses import services as course_services
+from courses.models import CoursePage, ModulePage
+from lms import roles
+
+from . import services
+from .models import Assessment, Attempt, Choice, Question, Rubric, RubricCriterion, RubricLevel
+
+QUIZ_SETTINGS = {
+    "pass_mark": 80,
+    "max_attempts": 3,
+    "cooldown_minutes": 10,
+    "release_policy": Assessment.Release.IMMEDIATELY,
+    "show_answers": Assessment.ShowAnswers.WHEN_CLOSED,
+    "shuffle_choices": True,
+}
+FINAL_SETTINGS = {
+    "pass_mark": 70,
+    "max_attempts": 2,
+    "cooldown_minutes": 60,
+    "time_limit_minutes": 90,
+    "release_policy": Assessment.Release.AFTER_GRADING,
+    "show_answers": Assessment.ShowAnswers.WHEN_CLOSED,
+    "shuffle_questions": True,
+    "shuffle_choices": True,
+}
+FINAL_POINTS = Decimal("2")
+FINAL_LEFT_OUT = 2  # draw N = pool size - 2 (the essay is always included)
+PERMISSIONS = {
+    roles.INSTRUCTOR: ["add", "change", "delete", "view"],
+    roles.PROGRAM_ADMIN: ["add", "change", "delete", "view"],
+}
+
+STRONG_ESSAY = (
+    'I would start by thanking her for coming, even though she did not choose to be here: "You came '
+    "today even though this wasn't your idea. That says something about you.\" (affirmation). I would not "
+    "argue about the word alcoholic or try to convince her; I would roll with it and emphasise choice: "
+    "\"You don't see yourself as having a problem, and you're the one who decides what we talk about.\" "
+    '(reflection). Open question: "What would make this time useful for you?" When she mentions her son '
+    'I hear change talk (desire and reasons): "Being there for him matters a lot to you." Summary: '
+    "\"So you're here because you have to be, you don't like labels, and being the mum you want to be "
+    'for your son is important." I would only share my own experience briefly, if it helps her, '
+    "hopefully, and then hand the conversation back to her."
+)
+FAIR_ESSAY = (
+    "I would listen first and ask her an open question about what brought her here. I would reflect "
+    "that she feels pushed into coming. When she talks about her son I would notice that this matters to "
+    "her and ask more about it. I might share a little of my own story if it seems helpful, but keep the "
+    "focus on her."
+)
+
+
+def _courses_data(curriculum):
+    if curriculum is None:
+        from courses.seed_data import curriculum as default
+
+        curriculum = default
+    return curriculum.COURSES if hasattr(curriculum, "COURSES") else list(curriculum)
+
+
+def _rubric(title: str, criteria) -> Rubric:
+    rubric = Rubric.objects.filter(title=title).first()
+    if rubric is not None:
+        return rubric
+    rubric = Rubric(title=title)
+    rubric.full_clean()
+    rubric.save()
+    for i, data in enumerate(criteria):
+        criterion = RubricCriterion(
+            rubric=rubric, name=data["name"], description=data.get("description", ""), sort_order=i
+        )
+        criterion.save()
+        for j, (label, points, descriptor) in enumerate(data["levels"]):
+            RubricLevel(
+                criterion=criterion,
+                label=label,
+                points=Decimal(str(points)),
+                descriptor=descriptor,
+                sort_order=j,
+            ).save()
+    return rubric
+
+
+def _add_questions(assessment: Assessment, questions, *, default_points: Decimal, rubric_title: str) -> None:
+    for order, data in enumerate(questions):
+        kind = data["type"]
+        question = Question(
+            assessment=assessment,
+            kind=kind,
+            text=data["text"],
+            points=Decimal(str(data.get("points", default_points))),
+            explanation=data.get("explanation", ""),
+            sort_order=order,
+        )
+        if kind == Question.Kind.TRUE_FALSE:
+            question.answer_true = bool(data["answer"])
+        elif kind == Question.Kind.SHORT_TEXT:
+            question.accepted_answers = "\n".join(data["accepted_answers"])
+        elif kind == Question.Kind.ESSAY:
+            question.rubric = _rubric(rubric_title, data["rubric"])
+            question.always_include = True
+        question.full_clean(exclude=["assessment"])
+        question.save()
+        for i, (text, correct) in enumerate(data.get("choices", [])):
+            Choice(question=question, text=text, is_correct=bool(correct), sort_order=i).save()
+
+
+def _assessment(
+    *, course, module, kind, title, settings, questions, default_points, rubric_title
+) -> Assessment:
+    existing = Assessment.objects.filter(module=module).first() if module else None
+    if kind == Assessment.Kind.FINAL_EXAM:
+        existing = Assessment.objects.filter(course=course, kind=kind).first()
+    if existing is not None:
+        return existing
+    assessment = Assessment(course=course, module=module, kind=kind, title=title[:255], **settings)
+    if kind == Assessment.Kind.FINAL_EXAM:
+        assessment.questions_per_attempt = max(1, len(questions) - FINAL_LEFT_OUT)
+    assessment.full_clean()
+    assessment.save()
+    _add_questions(assessment, questions, default_points=default_points, rubric_title=rubric_title)
+    return assessment
+
+
+def _grant_permissions() -> None:
+    cts = [ContentType.objects.get_for_model(m) for m in (Assessment, Rubric)]
+    for role, actions in PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        for ct in cts:
+            group.permissions.add(
+                *Permission.objects.filter(content_type=ct, codename__in=[f"{a}_{ct.model}" for a in actions])
+            )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Demo trainees' attempts, through the services
+
+
+def _correct_answers(attempt: Attempt, essay_text: str) -> list[services.AnswerInput]:
+    result = []
+    for answer in attempt.answers.select_related("question").prefetch_related("question__choices"):
+        q = answer.question
+        item = services.AnswerInput(question_id=q.pk)
+        if q.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
+            item.choice_ids = [c.pk for c in q.choices.all() if c.is_correct]
+        elif q.kind == Question.Kind.TRUE_FALSE:
+            item.value = q.answer_true
+        elif q.kind == Question.Kind.SHORT_TEXT:
+            item.text = q.accepted_answer_list()[0]
+        else:
+            item.text = essay_text
+        result.append(item)
+    return result
+
+
+def _take(*, user, assessment: Assessment, essay_text: str = STRONG_ESSAY) -> Attempt | None:
+    if Attempt.objects.filter(user=user, assessment=assessment).exists():
+        return None
+    attempt = services.attempt_start(user=user, assessment=assessment)
+    services.attempt_save_answers(
+        attempt=attempt, user=user, answers=_correct_answers(attempt, essay_text)[:1]
+    )
+    return services.attempt_submit(attempt=attempt, user=user, answers=_correct_answers(attempt, essay_text))
+
+
+def _grade_top(*, attempt: Attempt, grader) -> None:
+    essays = []
+    for answer in attempt.answers.filter(kind=Question.Kind.ESSAY).select_related("question__rubric"):
+        levels = {}
+        for criterion in answer.question.rubric.criteria.prefetch_related("levels"):
+            best = max(criterion.levels.all(), key=lambda lv: lv.points)
+            levels[criterion.pk] = best.pk
+        essays.append(
+            services.EssayGrade(
+                question_id=answer.question_id,
+                levels=levels,
+                feedback="A respectful, collaborative response with clear, specific OARS examples.",
+            )
+        )
+    services.attempt_grade(
+        attempt=attempt, grader=grader, essays=essays, feedback="Well done: ready for practice."
+    )
+    services.attempt_release(attempt=attempt, actor=grader)
+
+
+def _ordered(courses: dict[str, CoursePage], data) -> list[tuple[dict, CoursePage]]:
+    """Courses in an order that respects prerequisites."""
+    pending = [d for d in data if d["slug"] in courses]
+    done: set[str] = set()
+    ordered = []
+    while pending:
+        ready = [d for d in pending if set(d.get("prerequisites", [])) <= done | {d["slug"]}] or pending[:1]
+        for d in ready:
+            ordered.append((d, courses[d["slug"]]))
+            done.add(d["slug"])
+            pending.remove(d)
+    return ordered
+
+
+def _work_through(
+    *, user, course: CoursePage, quizzes: list[Assessment], exam: Assessment | None, essay_text
+):
+    if course_selectors.missing_prerequisites(user=user, course=course):
+        return None
+    if course_selectors.enrollment_for(user=user, course=course) is None:
+        course_services.enrollment_create(user=user, course=course)
+    for quiz in quizzes:
+        _take(user=user, assessment=quiz)
+    if exam is not None:
+        return _take(user=user, assessment=exam, essay_text=essay_text)
+    return None
+
+
+@transaction.atomic
+def seed_assessments(
+    *, courses: dict[str, CoursePage], users, curriculum=None
+) -> dict[str, list[Assessment]]:
+    """Create the quizzes and final exams; leave `trainee_eligible` with every course passed (final
+    exams graded by the demo instructor and released) and `trainee_recovery` with the first course's
+    modules passed and its final exam waiting in the instructor's queue. Returns assessments by course
+    slug."""
+    data = _courses_data(curriculum)
+    result: dict[str, list[Assessment]] = {}
+    quizzes_by_course: dict[str, list[Assessment]] = {}
+    exams: dict[str, Assessment | None] = {}
+    for course_data in data:
+        course = courses.get(course_data["slug"])
+        if course is None:
+            continue
+        modules = {m.slug: m for m in ModulePage.objects.child_of(course)}
+        quizzes = []
+        for module_data in course_data.get("modules", []):
+            module = modules.get(module_data["slug"])
+            if module is None or not module_data.get("quiz"):
+                continue
+            quizzes.append(
+                _assessment(
+                    course=course,
+                    module=module,
+                    kind=Assessment.Kind.MODULE_QUIZ,
+                    title=f"Quiz: {module.title}",
+                    settings=QUIZ_SETTINGS,
+                    questions=module_data["quiz"],
+                    default_points=Decimal("1"),
+                    rubric_title=f"{module.title}: rubric",
+                )
+            )
+        exam = None
+        if course_data.get("final_exam"):
+            exam_data = course_data["final_exam"]
+            exam = _assessment(
+                course=course,
+                module=None,
+                kind=Assessment.Kind.FINAL_EXAM,
+                title=exam_data["title"],
+                settings=FINAL_SETTINGS,
+                questions=exam_data["questions"],
+                default_points=FINAL_POINTS,
+                rubric_title=f"{course.title}: scenario rubric",
+            )
+        quizzes.sort(key=lambda a: a.module.path)
+        quizzes_by_course[course_data["slug"]] = quizzes
+        exams[course_data["slug"]] = exam
+        result[course_data["slug"]] = quizzes + ([exam] if exam else [])
+    _grant_permissions()
+
+    instructor = users.get("instructor")
+    eligible = users.get("trainee_eligible")
+    recovery = users.get("trainee_recovery")
+    ordered = _ordered(courses, data)
+    if eligible is not None and instructor is not None:
+        for course_data, course in ordered:
+            slug = course_data["slug"]
+            attempt = _work_through(
+                user=eligible,
+                course=course,
+                quizzes=quizzes_by_course.get(slug, []),
+                exam=exams.get(slug),
+                essay_text=STRONG_ESSAY,
+            )
+            if attempt is not None and attempt.status == Attempt.Status.AWAITING_GRADING:
+                if instructor in course.instructors.all():
+                    _grade_top(attempt=attempt, grader=instructor)
+    if recovery is not None and ordered:
+        course_data, course = ordered[0]
+        slug = course_data["slug"]
+        _work_through(
+            user=recovery,
+            course=course,
+            quizzes=quizzes_by_course.get(slug, []),
+            exam=exams.get(slug),
+            essay_text=FAIR_ESSAY,
+        )
+    return result

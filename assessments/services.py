@@ -1,0 +1,708 @@
+"""Writes for assessments: starting, answering, submitting and grading attempts, releasing results.
+
+Every rule (attempt limits, cool-down, time limit, who may grade) is enforced here, so pages and API
+endpoints cannot bypass it. Scores are only ever computed here (see scoring.py for the rules)."""
+
+import random
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from courses import selectors as course_selectors
+from courses import services as course_services
+from courses.models import Enrollment
+from lms.audit import audit_record
+from lms.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, TooMany
+
+from . import scoring
+from .models import Answer, Assessment, Attempt, CriterionScore, Question
+from .selectors import assessment_problems, is_course_instructor
+
+# Network and clock slack allowed after a time limit before a submit is refused.
+SUBMIT_GRACE = timedelta(seconds=30)
+MAX_SHORT_TEXT = 500
+MAX_ESSAY_TEXT = 20000
+
+ERR_NOT_FOUND = "Attempt not found."
+ERR_NOT_READY = "This assessment is not ready yet."
+ERR_NOT_ENROLLED = "Enrol in the course first."
+ERR_MODULE_LOCKED = "Finish the earlier modules of this course first."
+ERR_FINAL_LOCKED = "Complete every module of the course before the final exam."
+ERR_ALREADY_PASSED = "You have already passed this assessment."
+ERR_RESULT_PENDING = "Your last attempt is waiting for its result."
+ERR_NO_ATTEMPTS_LEFT = "You have used all {count} attempts allowed."
+ERR_COOLDOWN = "You can try again after {time}."
+ERR_ATTEMPT_CLOSED = "This attempt has already been submitted."
+ERR_TIME_UP = "The time limit for this attempt has passed, so answers can no longer be changed or submitted."
+ERR_NOT_EXPIRED = "This attempt still has time left; submit it instead."
+ERR_UNKNOWN_QUESTION = "Question {id} is not part of this attempt."
+ERR_DUPLICATE_QUESTION = "Question {id} is answered twice."
+ERR_BAD_CHOICE = "That is not one of the choices for question {id}."
+ERR_ONE_CHOICE = "Choose only one answer for question {id}."
+ERR_WRONG_ANSWER_TYPE = "Question {id} takes a different kind of answer."
+ERR_TOO_LONG = "The answer to question {id} is too long (at most {limit} characters)."
+ERR_NOT_INSTRUCTOR = "You do not teach this course."
+ERR_NOT_AWAITING = "This attempt is not waiting for grading."
+ERR_SAME_MARKER = "A different instructor of the course must do the second marking."
+ERR_RUBRIC_INCOMPLETE = "Choose a level for every rubric criterion of question {id}."
+ERR_BAD_LEVEL = "That level does not belong to this criterion."
+ERR_ESSAYS_MISSING = "Grade every essay in the attempt."
+ERR_UNKNOWN_ESSAY = "Question {id} is not an essay in this attempt."
+ERR_FLAG_REASON = "Say why a second marker is needed."
+ERR_REGRADE_REASON = "Give a reason for the regrade."
+ERR_NOT_GRADED = "Only graded attempts can be released or regraded."
+ERR_ALREADY_RELEASED = "This result has already been released."
+
+
+@dataclass
+class AnswerInput:
+    """One answer as a client sends it. Only the field matching the question's type may be set."""
+
+    question_id: int
+    choice_ids: list[int] | None = None
+    value: bool | None = None
+    text: str | None = None
+
+
+@dataclass
+class EssayGrade:
+    """A marker's scoring of one essay answer: a level per rubric criterion, optional feedback."""
+
+    question_id: int
+    levels: dict[int, int]  # criterion id -> level id
+    criterion_feedback: dict[int, str] = field(default_factory=dict)
+    feedback: str = ""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Starting an attempt
+
+
+def _require_access(*, user, assessment: Assessment) -> Enrollment:
+    course = assessment.course
+    enrollment = course_selectors.enrollment_for(user=user, course=course)
+    if enrollment is None:
+        raise Forbidden(_(ERR_NOT_ENROLLED), code="not_enrolled")
+    if assessment.kind == Assessment.Kind.MODULE_QUIZ:
+        module = assessment.module
+        if not module.live:
+            raise NotFound(_(ERR_NOT_READY), code="not_ready")
+        if not course_selectors.module_is_unlocked(user=user, module=module):
+            raise Forbidden(_(ERR_MODULE_LOCKED), code="module_locked")
+    else:
+        module_ids = set(course_selectors.course_modules(course=course).values_list("pk", flat=True))
+        if not module_ids <= course_selectors.completed_module_ids(enrollment=enrollment):
+            raise Forbidden(_(ERR_FINAL_LOCKED), code="modules_incomplete")
+    return enrollment
+
+
+def _draw(assessment: Assessment, rng: random.Random) -> list[Question]:
+    pool = list(assessment.questions.order_by("sort_order", "pk"))
+    wanted = assessment.questions_per_attempt or len(pool)
+    required = [q for q in pool if q.always_include]
+    rest = [q for q in pool if not q.always_include]
+    take = max(0, min(len(rest), wanted - len(required)))
+    drawn = required + rng.sample(rest, take)
+    if assessment.shuffle_questions:
+        rng.shuffle(drawn)
+    else:
+        drawn.sort(key=lambda q: (q.sort_order or 0, q.pk))
+    return drawn
+
+
+@transaction.atomic
+def attempt_start(*, user, assessment: Assessment) -> Attempt:
+    """Start (or resume) the user's attempt. Draws the questions and fixes their order and the order of
+    each question's choices for this attempt, so reloading shows the same paper."""
+    if assessment_problems(assessment=assessment):
+        raise Conflict(_(ERR_NOT_READY), code="not_ready")
+    _require_access(user=user, assessment=assessment)
+    # Serialise starts by the same user: lock their enrolment row.
+    Enrollment.objects.select_for_update().filter(user=user, course_id=assessment.course_id).first()
+    now = timezone.now()
+    attempts = list(Attempt.objects.filter(assessment=assessment, user=user).order_by("number"))
+    for attempt in attempts:
+        if attempt.status == Attempt.Status.IN_PROGRESS:
+            if attempt.deadline is None or now <= attempt.deadline + SUBMIT_GRACE:
+                return attempt
+            _grade_submission(attempt, now=now, expired=True)
+    if any(a.status == Attempt.Status.RELEASED and a.passed for a in attempts):
+        raise Conflict(_(ERR_ALREADY_PASSED), code="already_passed")
+    if any(a.status != Attempt.Status.RELEASED for a in attempts):
+        raise Conflict(_(ERR_RESULT_PENDING), code="result_pending")
+    if len(attempts) >= assessment.max_attempts:
+        raise Forbidden(
+            _(ERR_NO_ATTEMPTS_LEFT).format(count=assessment.max_attempts), code="no_attempts_left"
+        )
+    if attempts and assessment.cooldown_minutes:
+        last_submit = max(a.submitted_at or a.started_at for a in attempts)
+        until = last_submit + timedelta(minutes=assessment.cooldown_minutes)
+        if now < until:
+            when = formats.date_format(timezone.localtime(until), "DATETIME_FORMAT")
+            raise TooMany(_(ERR_COOLDOWN).format(time=when), code="cooldown")
+
+    rng = random.SystemRandom()
+    questions = _draw(assessment, rng)
+    max_score = sum((q.max_points for q in questions), Decimal("0"))
+    attempt = Attempt(
+        assessment=assessment,
+        user=user,
+        number=len(attempts) + 1,
+        started_at=now,
+        deadline=now + timedelta(minutes=assessment.time_limit_minutes)
+        if assessment.time_limit_minutes
+        else None,
+        max_score=max_score,
+        pass_mark=assessment.pass_mark,
+    )
+    attempt.full_clean()
+    try:
+        with transaction.atomic():
+            attempt.save()
+    except IntegrityError:
+        # A concurrent start won the race: resume theirs.
+        existing = Attempt.objects.filter(
+            assessment=assessment, user=user, status=Attempt.Status.IN_PROGRESS
+        ).first()
+        if existing is None:
+            raise Conflict(_(ERR_RESULT_PENDING), code="result_pending")
+        return existing
+    answers = []
+    for position, question in enumerate(questions, start=1):
+        choice_ids = [c.pk for c in question.choices.all()] if question.kind in ("single", "multiple") else []
+        if assessment.shuffle_choices:
+            rng.shuffle(choice_ids)
+        answers.append(
+            Answer(
+                attempt=attempt,
+                question=question,
+                position=position,
+                kind=question.kind,
+                choice_order=choice_ids,
+                max_points=question.max_points,
+            )
+        )
+    Answer.objects.bulk_create(answers)
+    audit_record(
+        actor=user,
+        action="assessment.attempt_started",
+        target=attempt,
+        subject=user,
+        details={"assessment": assessment.pk, "number": attempt.number},
+    )
+    return attempt
+
+
+# ---------------------------------------------------------------------------------------------------
+# Answering and submitting
+
+
+def _lock_own_open_attempt(*, attempt: Attempt, user) -> Attempt:
+    locked = Attempt.objects.select_for_update().filter(pk=attempt.pk, user=user).first()
+    if locked is None:
+        raise NotFound(_(ERR_NOT_FOUND))
+    return locked
+
+
+def _check_time(attempt: Attempt, now) -> None:
+    if attempt.deadline is not None and now > attempt.deadline + SUBMIT_GRACE:
+        raise Conflict(_(ERR_TIME_UP), code="time_up")
+
+
+def _validated_changes(attempt: Attempt, answers: list[AnswerInput]) -> list[tuple[Answer, dict]]:
+    """Check every answer before writing any, so bad input changes nothing."""
+    by_question = {a.question_id: a for a in attempt.answers.all()}
+    seen = set()
+    changes = []
+    for item in answers:
+        qid = item.question_id
+        if qid in seen:
+            raise Invalid(_(ERR_DUPLICATE_QUESTION).format(id=qid), code="duplicate_question")
+        seen.add(qid)
+        answer = by_question.get(qid)
+        if answer is None:
+            raise Invalid(
+                _(ERR_UNKNOWN_QUESTION).format(id=qid), code="unknown_question", field="question_id"
+            )
+        kind = answer.kind
+        values = {"selected_choice_ids": [], "bool_answer": None, "text_answer": ""}
+        if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
+            if item.value is not None or item.text:
+                raise Invalid(_(ERR_WRONG_ANSWER_TYPE).format(id=qid), code="wrong_answer_type")
+            ids = list(dict.fromkeys(item.choice_ids or []))
+            if any(i not in answer.choice_order for i in ids):
+                raise Invalid(_(ERR_BAD_CHOICE).format(id=qid), code="bad_choice")
+            if kind == Question.Kind.SINGLE and len(ids) > 1:
+                raise Invalid(_(ERR_ONE_CHOICE).format(id=qid), code="one_choice")
+            values["selected_choice_ids"] = ids
+            answered = bool(ids)
+        elif kind == Question.Kind.TRUE_FALSE:
+            if item.choice_ids or item.text:
+                raise Invalid(_(ERR_WRONG_ANSWER_TYPE).format(id=qid), code="wrong_answer_type")
+            values["bool_answer"] = item.value
+            answered = item.value is not None
+        else:
+            if item.choice_ids or item.value is not None:
+                raise Invalid(_(ERR_WRONG_ANSWER_TYPE).format(id=qid), code="wrong_answer_type")
+            text = (item.text or "").strip()
+            limit = MAX_ESSAY_TEXT if kind == Question.Kind.ESSAY else MAX_SHORT_TEXT
+            if len(text) > limit:
+                raise Invalid(_(ERR_TOO_LONG).format(id=qid, limit=limit), code="too_long")
+            values["text_answer"] = text
+            answered = bool(text)
+        values["answered"] = answered
+        changes.append((answer, values))
+    return changes
+
+
+@transaction.atomic
+def attempt_save_answers(*, attempt: Attempt, user, answers: list[AnswerInput]) -> Attempt:
+    """Autosave: store answers on an open attempt (only the questions given; others keep theirs)."""
+    locked = _lock_own_open_attempt(attempt=attempt, user=user)
+    if locked.status != Attempt.Status.IN_PROGRESS:
+        raise Conflict(_(ERR_ATTEMPT_CLOSED), code="attempt_closed")
+    now = timezone.now()
+    _check_time(locked, now)
+    _apply_answers_with_time(locked, answers, now)
+    locked.save(update_fields=["updated_at"])
+    return locked
+
+
+def _apply_answers_with_time(attempt: Attempt, answers: list[AnswerInput], now) -> None:
+    changes = _validated_changes(attempt, answers)
+    for answer, values in changes:
+        for name, value in values.items():
+            setattr(answer, name, value)
+        answer.updated_at = now  # auto_now is not applied by bulk_update
+    if changes:
+        Answer.objects.bulk_update(
+            [a for a, _ in changes],
+            ["selected_choice_ids", "bool_answer", "text_answer", "answered", "updated_at"],
+        )
+
+
+@transaction.atomic
+def attempt_submit(*, attempt: Attempt, user, answers: list[AnswerInput] | None = None) -> Attempt:
+    """Submit an attempt (with any last answers) and grade it. Idempotent: the attempt row is locked
+    (select_for_update), so a double click or a retry finds it already submitted and returns it
+    unchanged; there is only ever one graded attempt."""
+    locked = _lock_own_open_attempt(attempt=attempt, user=user)
+    if locked.status != Attempt.Status.IN_PROGRESS:
+        return locked
+    now = timezone.now()
+    _check_time(locked, now)
+    if answers:
+        _apply_answers_with_time(locked, answers, now)
+    _grade_submission(locked, now=now, expired=False)
+    return locked
+
+
+@transaction.atomic
+def attempt_finalise_expired(*, attempt: Attempt, user=None) -> Attempt:
+    """Hand in an attempt whose time ran out, with the answers saved before the limit."""
+    qs = Attempt.objects.select_for_update().filter(pk=attempt.pk)
+    if user is not None:
+        qs = qs.filter(user=user)
+    locked = qs.first()
+    if locked is None:
+        raise NotFound(_(ERR_NOT_FOUND))
+    if locked.status != Attempt.Status.IN_PROGRESS:
+        return locked
+    now = timezone.now()
+    if locked.deadline is None or now <= locked.deadline + SUBMIT_GRACE:
+        raise Conflict(_(ERR_NOT_EXPIRED), code="not_expired")
+    _grade_submission(locked, now=now, expired=True)
+    return locked
+
+
+def _auto_score(answer: Answer, question: Question | None) -> Decimal:
+    if question is None:
+        # The question was deleted after the attempt began: nobody can earn or lose its points.
+        return Decimal("0")
+    points = answer.max_points
+    if answer.kind == Question.Kind.SINGLE:
+        correct = [c.pk for c in question.choices.all() if c.is_correct]
+        return scoring.score_single(
+            points=points, correct_ids=correct, selected_ids=answer.selected_choice_ids
+        )
+    if answer.kind == Question.Kind.MULTIPLE:
+        correct = [c.pk for c in question.choices.all() if c.is_correct]
+        return scoring.score_multiple(
+            points=points, correct_ids=correct, selected_ids=answer.selected_choice_ids
+        )
+    if answer.kind == Question.Kind.TRUE_FALSE:
+        return scoring.score_true_false(
+            points=points, answer_true=question.answer_true, given=answer.bool_answer
+        )
+    if answer.kind == Question.Kind.SHORT_TEXT:
+        return scoring.score_short_text(
+            points=points, accepted=question.accepted_answer_list(), given=answer.text_answer
+        )
+    raise ValueError("essays are graded by a person")
+
+
+def _score_auto_answers(attempt: Attempt) -> list[Answer]:
+    answers = list(attempt.answers.select_related("question").prefetch_related("question__choices"))
+    changed = []
+    for answer in answers:
+        if answer.kind == Question.Kind.ESSAY:
+            continue
+        answer.points_awarded = _auto_score(answer, answer.question)
+        changed.append(answer)
+    if changed:
+        Answer.objects.bulk_update(changed, ["points_awarded"])
+    return answers
+
+
+def _grade_submission(attempt: Attempt, *, now, expired: bool) -> None:
+    answers = _score_auto_answers(attempt)
+    attempt.submitted_at = now
+    has_essays = any(a.kind == Question.Kind.ESSAY for a in answers)
+    if has_essays:
+        attempt.status = Attempt.Status.AWAITING_GRADING
+        attempt.save(update_fields=["submitted_at", "status", "updated_at"])
+    else:
+        _finish(attempt, answers=answers, now=now)
+    audit_record(
+        actor=attempt.user,
+        action="assessment.attempt_expired" if expired else "assessment.attempt_submitted",
+        target=attempt,
+        subject=attempt.user,
+        details={"status": attempt.status, "score": _str(attempt.score)},
+    )
+    if attempt.status == Attempt.Status.GRADED:
+        _maybe_release(attempt, actor=None, now=now)
+
+
+def _str(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _finish(attempt: Attempt, *, answers: list[Answer], now) -> None:
+    """Total the points and decide pass/fail; the attempt becomes graded."""
+    score = sum((a.points_awarded or Decimal("0") for a in answers), Decimal("0"))
+    max_score = sum((a.max_points for a in answers), Decimal("0"))
+    attempt.score = scoring.quantize(max(Decimal("0"), min(score, max_score)))
+    attempt.max_score = max_score
+    attempt.percent = scoring.percent(score=attempt.score, max_score=max_score)
+    attempt.passed = scoring.is_pass(percent_value=attempt.percent, pass_mark=attempt.pass_mark)
+    if attempt.status != Attempt.Status.RELEASED:
+        attempt.status = Attempt.Status.GRADED
+    attempt.graded_at = now
+    attempt.full_clean()
+    attempt.save()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Release
+
+
+def _maybe_release(attempt: Attempt, *, actor, now) -> None:
+    policy = attempt.assessment.release_policy
+    if policy == Assessment.Release.IMMEDIATELY or (
+        policy == Assessment.Release.ON_DATE
+        and attempt.assessment.release_at
+        and attempt.assessment.release_at <= now
+    ):
+        _release(attempt, actor=actor, now=now)
+
+
+def _release(attempt: Attempt, *, actor, now) -> None:
+    attempt.status = Attempt.Status.RELEASED
+    attempt.released_at = now
+    attempt.save(update_fields=["status", "released_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="assessment.result_released",
+        target=attempt,
+        subject=attempt.user,
+        details={"score": _str(attempt.score), "percent": _str(attempt.percent), "passed": attempt.passed},
+    )
+    if attempt.passed:
+        _credit(attempt)
+    from .tasks import send_result_released_email
+
+    attempt_id = attempt.pk
+    transaction.on_commit(lambda: send_result_released_email.delay(attempt_id))
+
+
+def _credit(attempt: Attempt) -> None:
+    """Passing a module quiz completes the module (and credits its hours); passing a final exam may
+    complete the course. A withdrawn enrolment or an unpublished module is skipped, not an error."""
+    assessment = attempt.assessment
+    try:
+        if assessment.kind == Assessment.Kind.MODULE_QUIZ:
+            course_services.module_complete(user=attempt.user, module=assessment.module, via_assessment=True)
+        else:
+            enrollment = (
+                Enrollment.objects.active().filter(user=attempt.user, course_id=assessment.course_id).first()
+            )
+            if enrollment is not None:
+                course_services.enrollment_refresh_completion(enrollment=enrollment)
+    except DomainError as exc:
+        audit_record(
+            actor=None,
+            action="assessment.credit_skipped",
+            target=attempt,
+            subject=attempt.user,
+            details={"code": exc.code},
+        )
+
+
+def _require_instructor(*, user, assessment: Assessment) -> None:
+    if not is_course_instructor(user=user, course_id=assessment.course_id):
+        raise Forbidden(_(ERR_NOT_INSTRUCTOR), code="not_instructor")
+
+
+def _lock_for_staff(*, attempt: Attempt, user) -> Attempt:
+    locked = Attempt.objects.select_for_update().select_related("assessment").filter(pk=attempt.pk).first()
+    if locked is None:
+        raise NotFound(_(ERR_NOT_FOUND))
+    _require_instructor(user=user, assessment=locked.assessment)
+    return locked
+
+
+@transaction.atomic
+def attempt_release(*, attempt: Attempt, actor) -> Attempt:
+    """An instructor of the course releases a graded result (and its feedback) to the trainee."""
+    locked = _lock_for_staff(attempt=attempt, user=actor)
+    if locked.status == Attempt.Status.RELEASED:
+        raise Conflict(_(ERR_ALREADY_RELEASED), code="already_released")
+    if locked.status != Attempt.Status.GRADED:
+        raise Conflict(_(ERR_NOT_GRADED), code="not_graded")
+    _release(locked, actor=actor, now=timezone.now())
+    return locked
+
+
+@transaction.atomic
+def assessment_release_graded(*, assessment: Assessment, actor) -> int:
+    """Release every graded, unreleased attempt of an assessment. Returns how many."""
+    _require_instructor(user=actor, assessment=assessment)
+    now = timezone.now()
+    attempts = list(
+        Attempt.objects.select_for_update()
+        .select_related("assessment", "user")
+        .filter(assessment=assessment, status=Attempt.Status.GRADED)
+    )
+    for attempt in attempts:
+        _release(attempt, actor=actor, now=now)
+    return len(attempts)
+
+
+def release_due_results(*, now=None) -> int:
+    """Release graded attempts of assessments whose release date has come (run periodically)."""
+    now = now or timezone.now()
+    ids = list(
+        Attempt.objects.filter(
+            status=Attempt.Status.GRADED,
+            assessment__release_policy=Assessment.Release.ON_DATE,
+            assessment__release_at__lte=now,
+        ).values_list("pk", flat=True)
+    )
+    released = 0
+    for pk in ids:
+        with transaction.atomic():
+            attempt = Attempt.objects.select_for_update().select_related("assessment").get(pk=pk)
+            if attempt.status == Attempt.Status.GRADED:
+                _release(attempt, actor=None, now=now)
+                released += 1
+    return released
+
+
+def finalise_expired_attempts(*, now=None) -> int:
+    """Hand in every open attempt whose time limit (plus grace) has passed (run periodically)."""
+    now = now or timezone.now()
+    ids = list(
+        Attempt.objects.filter(
+            status=Attempt.Status.IN_PROGRESS, deadline__lt=now - SUBMIT_GRACE
+        ).values_list("pk", flat=True)
+    )
+    for pk in ids:
+        attempt_finalise_expired(attempt=Attempt(pk=pk))
+    return len(ids)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Human grading
+
+
+def _validated_essay_scores(
+    attempt: Attempt, grades: list[EssayGrade]
+) -> list[tuple[Answer, EssayGrade, list]]:
+    essays = {
+        a.question_id: a
+        for a in attempt.answers.filter(kind=Question.Kind.ESSAY).select_related("question__rubric")
+    }
+    given = {}
+    for grade in grades:
+        if grade.question_id not in essays or grade.question_id in given:
+            raise Invalid(_(ERR_UNKNOWN_ESSAY).format(id=grade.question_id), code="unknown_essay")
+        given[grade.question_id] = grade
+    if set(given) != set(essays):
+        raise Invalid(_(ERR_ESSAYS_MISSING), code="essays_missing")
+    result = []
+    for qid, answer in essays.items():
+        grade = given[qid]
+        rubric = answer.question.rubric if answer.question else None
+        criteria = list(rubric.criteria.prefetch_related("levels")) if rubric else []
+        if set(grade.levels) != {c.pk for c in criteria}:
+            raise Invalid(_(ERR_RUBRIC_INCOMPLETE).format(id=qid), code="rubric_incomplete")
+        rows = []
+        for criterion in criteria:
+            levels = {lv.pk: lv for lv in criterion.levels.all()}
+            level = levels.get(grade.levels[criterion.pk])
+            if level is None:
+                raise Invalid(_(ERR_BAD_LEVEL), code="bad_level")
+            rows.append((criterion, level))
+        result.append((answer, grade, rows))
+    return result
+
+
+def _store_essay_scores(validated) -> None:
+    for answer, grade, rows in validated:
+        CriterionScore.objects.filter(answer=answer).delete()
+        scores = [
+            CriterionScore(
+                answer=answer,
+                criterion=criterion,
+                criterion_name=criterion.name,
+                level=level,
+                level_label=level.label,
+                points=level.points,
+                max_points=criterion.max_points,
+                feedback=(grade.criterion_feedback.get(criterion.pk) or "").strip(),
+            )
+            for criterion, level in rows
+        ]
+        CriterionScore.objects.bulk_create(scores)
+        answer.points_awarded = scoring.score_rubric(
+            chosen_points=[s.points for s in scores], max_points=answer.max_points
+        )
+        answer.feedback = (grade.feedback or "").strip()
+        answer.save(update_fields=["points_awarded", "feedback", "updated_at"])
+
+
+@transaction.atomic
+def attempt_grade(
+    *,
+    attempt: Attempt,
+    grader,
+    essays: list[EssayGrade],
+    feedback: str = "",
+    flag_for_second_marker: bool = False,
+    flag_reason: str = "",
+) -> Attempt:
+    """Score an attempt's essays against their rubrics. The first marker may instead flag it for a
+    second marker (their scores are kept as provisional); another instructor of the course then
+    completes the grading. Every step is audited."""
+    locked = _lock_for_staff(attempt=attempt, user=grader)
+    now = timezone.now()
+    if locked.status == Attempt.Status.AWAITING_GRADING:
+        if flag_for_second_marker and not (flag_reason or "").strip():
+            raise Invalid(_(ERR_FLAG_REASON), code="flag_reason_required", field="flag_reason")
+        validated = _validated_essay_scores(locked, essays)
+        _store_essay_scores(validated)
+        locked.marker = grader
+        locked.feedback = (feedback or "").strip()
+        answers = list(locked.answers.all())
+        provisional = sum((a.points_awarded or Decimal("0") for a in answers), Decimal("0"))
+        if flag_for_second_marker:
+            locked.status = Attempt.Status.AWAITING_SECOND_MARKER
+            locked.flag_reason = flag_reason.strip()
+            locked.save(update_fields=["status", "marker", "feedback", "flag_reason", "updated_at"])
+            audit_record(
+                actor=grader,
+                action="assessment.flagged_for_second_marker",
+                target=locked,
+                subject=locked.user,
+                details={"provisional_score": str(provisional), "reason": locked.flag_reason},
+            )
+            return locked
+        _finish(locked, answers=answers, now=now)
+        audit_record(
+            actor=grader,
+            action="assessment.graded",
+            target=locked,
+            subject=locked.user,
+            details={"score": _str(locked.score), "percent": _str(locked.percent), "passed": locked.passed},
+        )
+    elif locked.status == Attempt.Status.AWAITING_SECOND_MARKER:
+        if locked.marker_id == grader.pk:
+            raise Forbidden(_(ERR_SAME_MARKER), code="same_marker")
+        first_score = sum((a.points_awarded or Decimal("0") for a in locked.answers.all()), Decimal("0"))
+        validated = _validated_essay_scores(locked, essays)
+        _store_essay_scores(validated)
+        locked.second_marker = grader
+        if (feedback or "").strip():
+            locked.feedback = feedback.strip()
+        _finish(locked, answers=list(locked.answers.all()), now=now)
+        audit_record(
+            actor=grader,
+            action="assessment.second_marked",
+            target=locked,
+            subject=locked.user,
+            details={
+                "first_marker_score": str(first_score),
+                "score": _str(locked.score),
+                "percent": _str(locked.percent),
+                "passed": locked.passed,
+            },
+        )
+    else:
+        raise Conflict(_(ERR_NOT_AWAITING), code="not_awaiting_grading")
+    _maybe_release(locked, actor=grader, now=now)
+    return locked
+
+
+@transaction.atomic
+def attempt_regrade(
+    *,
+    attempt: Attempt,
+    grader,
+    reason: str,
+    essays: list[EssayGrade] | None = None,
+    feedback: str | None = None,
+) -> Attempt:
+    """Regrade a graded (or released) attempt, with a reason: automatically scored answers are scored
+    again against the questions as they are now (an author may have fixed an answer key), and essays
+    get the new rubric levels given. A result that becomes a pass credits the module or course; a pass
+    that becomes a fail does not undo a completion already credited (see docs/assessments.md)."""
+    locked = _lock_for_staff(attempt=attempt, user=grader)
+    if locked.status not in (Attempt.Status.GRADED, Attempt.Status.RELEASED):
+        raise Conflict(_(ERR_NOT_GRADED), code="not_graded")
+    reason = (reason or "").strip()
+    if not reason:
+        raise Invalid(_(ERR_REGRADE_REASON), code="reason_required", field="reason")
+    validated = _validated_essay_scores(locked, essays) if essays is not None else None
+    old_score, old_passed = locked.score, locked.passed
+    _score_auto_answers(locked)
+    if validated is not None:
+        _store_essay_scores(validated)
+    if feedback is not None:
+        locked.feedback = feedback.strip()
+    _finish(locked, answers=list(locked.answers.all()), now=timezone.now())
+    audit_record(
+        actor=grader,
+        action="assessment.regraded",
+        target=locked,
+        subject=locked.user,
+        details={
+            "reason": reason,
+            "old_score": _str(old_score),
+            "score": _str(locked.score),
+            "old_passed": old_passed,
+            "passed": locked.passed,
+        },
+    )
+    if locked.status == Attempt.Status.RELEASED:
+        if locked.passed and not old_passed:
+            _credit(locked)
+        from .tasks import send_result_released_email
+
+        attempt_id = locked.pk
+        transaction.on_commit(lambda: send_result_released_email.delay(attempt_id, updated=True))
+    return locked

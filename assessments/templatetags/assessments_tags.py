@@ -1,0 +1,36 @@
+"""Template helpers for the calls to action that course and module pages include. Reads only."""
+
+from django import template
+
+from .. import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def assessment_state(assessment, user):
+    """The user's standing on an assessment (see selectors.AssessmentState); None without one."""
+    if not assessment:
+        return None
+    return selectors.assessment_state(user=user, assessment=assessment)
+
+
+@register.simple_tag
+def final_exam(course):
+    if not course:
+        return None
+    return selectors.final_exam_for(course=course)
+
+
+@register.filter
+def percent(value):
+    """80.00 -> "80", 66.67 -> "66.67"."""
+    if value is None or value == "":
+        return ""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+@register.filter
+def is_selected_level(post, key):
+    return bool(post) and post.get(key, "")
