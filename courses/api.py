@@ -2,7 +2,7 @@
 service, and map the result onto an explicit schema. Domain errors become 4xx JSON in lms.api."""
 
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 from ninja.security import django_auth
 
 from lms.errors import NotFound
@@ -126,7 +126,7 @@ def course_enrol(request, course_id: int):
     """201 on success; 409 when already enrolled; 403 when prerequisite courses are not done."""
     course = _live_course(course_id)
     enrollment = services.enrollment_create(user=request.user, course=course)
-    return 201, enrollment
+    return Status(201, enrollment)
 
 
 @router.post(

@@ -20,6 +20,15 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 
 
+def _optional_template(names: list[str]) -> str | None:
+    """The first of `names` that exists, or None: lets course pages include another app's fragment
+    (e.g. the assessments app's call to action) without depending on that app being installed."""
+    try:
+        return select_template(names).template.name
+    except TemplateDoesNotExist:
+        return None
+
+
 class CompetencyDomain(models.Model):
     """A competency domain that training hours count toward (e.g. the four IC&RC Peer Recovery
     domains). Data, not code: administrators add more."""
@@ -119,6 +128,7 @@ class CoursePage(Page):
     ]
     parent_page_types = ["courses.CatalogPage"]
     subpage_types = ["courses.ModulePage"]
+    final_exam_cta_templates = ["assessments/includes/final_exam_cta.html"]
 
     class Meta:
         verbose_name = _("course")
@@ -128,6 +138,7 @@ class CoursePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["overview"] = selectors.course_overview(user=request.user, course=self)
+        context["final_exam_cta_template"] = _optional_template(self.final_exam_cta_templates)
         return context
 
 
@@ -196,12 +207,6 @@ class ModulePage(Page):
         index_ = next((i for i, m in enumerate(modules) if m.pk == self.pk), None)
         next_module = modules[index_ + 1] if index_ is not None and index_ + 1 < len(modules) else None
         assessment = self.get_assessment()
-        cta_template = None
-        if assessment is not None:
-            try:
-                cta_template = select_template(self.assessment_cta_templates)
-            except TemplateDoesNotExist:
-                cta_template = None
         context.update(
             course=course,
             overview=overview,
@@ -210,7 +215,7 @@ class ModulePage(Page):
             next_module=next_module,
             next_state=overview.state_by_id.get(next_module.pk) if next_module else None,
             assessment=assessment,
-            assessment_cta_template=cta_template.template.name if cta_template else None,
+            assessment_cta_template=_optional_template(self.assessment_cta_templates) if assessment else None,
         )
         return context
 

@@ -1,0 +1,178 @@
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import GroupPagePermission, Revision
+
+from courses.models import CatalogPage, CompetencyDomain, CoursePage, Enrollment, ModulePage, ModuleProgress
+from courses.seed import seed_courses
+from lms import roles
+from tests.factories import InstructorFactory, TraineeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _module(slug, domain, hours="1.5"):
+    return {
+        "slug": slug,
+        "title": slug.replace("-", " ").title(),
+        "estimated_minutes": 20,
+        "training_hours": Decimal(hours),
+        "domain": domain,
+        "body": [
+            ("heading", "A heading"),
+            ("paragraph", f"<p>Text of {slug}.</p>"),
+            ("callout", {"tone": "tip", "title": "Tip", "text": "<p>A tip.</p>"}),
+            ("reflection", {"prompt": "Think about it."}),
+            (
+                "scenario",
+                {
+                    "title": "A case",
+                    "situation": "<p>S</p>",
+                    "questions": "<p>Q</p>",
+                    "discussion": "<p>D</p>",
+                },
+            ),
+        ],
+        "quiz": [{"type": "single", "prompt": "ignored by courses.seed"}],
+    }
+
+
+def small_curriculum(name="Advocacy (test)"):
+    return SimpleNamespace(
+        DOMAINS=[
+            {"slug": "advocacy", "name": name, "description": "Speaking up."},
+            {"slug": "test-new-domain", "name": "New domain", "description": ""},
+        ],
+        COURSES=[
+            {
+                "slug": "first",
+                "title": "First course",
+                "summary": "The first.",
+                "audience": "Everyone",
+                "estimated_hours": Decimal("3"),
+                "ce_eligible": True,
+                "domains": ["advocacy"],
+                "prerequisites": [],
+                "intro": "<p>Intro</p>",
+                "modules": [_module("one", "advocacy", "1.25"), _module("two", "test-new-domain")],
+                "final_exam": {"title": "ignored"},
+            },
+            {
+                "slug": "second",
+                "title": "Second course",
+                "summary": "The second.",
+                "audience": "",
+                "estimated_hours": Decimal("2"),
+                "ce_eligible": False,
+                "domains": ["advocacy", "test-new-domain"],
+                "prerequisites": ["first"],
+                "intro": "",
+                "modules": [_module("three", "advocacy")],
+            },
+        ],
+    )
+
+
+@pytest.fixture
+def users(db):
+    return {"trainee": TraineeFactory(), "instructor": InstructorFactory()}
+
+
+def _counts():
+    return {
+        "catalogs": CatalogPage.objects.count(),
+        "courses": CoursePage.objects.count(),
+        "modules": ModulePage.objects.count(),
+        "domains": CompetencyDomain.objects.count(),
+        "enrollments": Enrollment.objects.count(),
+        "progress": ModuleProgress.objects.count(),
+        "page_perms": GroupPagePermission.objects.count(),
+    }
+
+
+def test_seed_small_curriculum_is_complete_and_idempotent(home, users):
+    courses = seed_courses(home=home, users=users, curriculum=small_curriculum())
+    first_counts = _counts()
+    assert set(courses) == {"first", "second"}
+    first, second = courses["first"], courses["second"]
+    assert first.live and first.live_revision_id and first.get_parent().specific.slug == "courses"
+    assert [m.slug for m in ModulePage.objects.child_of(first).live().order_by("path")] == ["one", "two"]
+    assert list(second.prerequisites.all()) == [first]
+    assert set(second.domains.values_list("slug", flat=True)) == {"advocacy", "test-new-domain"}
+    assert users["instructor"] in first.instructors.all() and users["instructor"] in second.instructors.all()
+    one = ModulePage.objects.get(slug="one")
+    assert one.training_hours == Decimal("1.25") and one.domain.slug == "advocacy"
+    assert [b.block_type for b in one.body] == ["heading", "paragraph", "callout", "reflection", "scenario"]
+    assert CompetencyDomain.objects.get(slug="advocacy").name == "Advocacy (test)"
+
+    enrollment = Enrollment.objects.get(user=users["trainee"])
+    assert enrollment.course_id == first.pk
+    progress = ModuleProgress.objects.get(enrollment=enrollment)
+    assert progress.module_id == one.pk and progress.hours_credited == Decimal("1.25")
+    assert progress.revision_id is not None
+
+    instructor_group = Group.objects.get(name=roles.INSTRUCTOR)
+    admin_group = Group.objects.get(name=roles.PROGRAM_ADMIN)
+    catalog = CatalogPage.objects.get()
+    codenames = lambda g: set(  # noqa: E731
+        GroupPagePermission.objects.filter(group=g, page=catalog).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert codenames(instructor_group) == {"add_page", "change_page"}
+    assert codenames(admin_group) == {"add_page", "change_page", "publish_page"}
+    assert admin_group.permissions.filter(codename="change_competencydomain").exists()
+    assert not instructor_group.permissions.filter(codename="change_competencydomain").exists()
+
+    again = seed_courses(home=home, users=users, curriculum=small_curriculum(name="Advocacy renamed"))
+    assert _counts() == first_counts
+    assert {k: v.pk for k, v in again.items()} == {k: v.pk for k, v in courses.items()}
+    assert CompetencyDomain.objects.get(slug="advocacy").name == "Advocacy renamed"  # updated in place
+
+
+def test_seed_updates_edited_module_in_place(home, users):
+    curriculum = small_curriculum()
+    seed_courses(home=home, users=users, curriculum=curriculum)
+    curriculum.COURSES[0]["modules"][1]["title"] = "Two, revised"
+    revisions_before = Revision.page_revisions.filter(
+        object_id=str(ModulePage.objects.get(slug="two").pk)
+    ).count()
+    seed_courses(home=home, users=users, curriculum=curriculum)
+    two = ModulePage.objects.get(slug="two")
+    assert two.title == "Two, revised" and two.live
+    assert Revision.page_revisions.filter(object_id=str(two.pk)).count() == revisions_before + 1
+
+
+def test_seed_real_curriculum(home, users):
+    from courses.seed_data import curriculum
+
+    courses = seed_courses(home=home, users=users)
+    counts = _counts()
+    assert set(courses) == {c["slug"] for c in curriculum.COURSES}
+    assert len(courses) == 3
+    for data in curriculum.COURSES:
+        course = courses[data["slug"]]
+        modules = list(ModulePage.objects.child_of(course).live())
+        assert 3 <= len(modules) <= 5
+        assert {p.slug for p in course.prerequisites.all()} == set(data["prerequisites"])
+        assert sum(m.training_hours for m in modules) == sum(
+            Decimal(str(m["training_hours"])) for m in data["modules"]
+        )
+    assert Enrollment.objects.filter(user=users["trainee"]).count() == 1
+    assert ModuleProgress.objects.filter(enrollment__user=users["trainee"]).count() == 1
+
+    seed_courses(home=home, users=users)
+    assert _counts() == counts
+
+
+def test_seeded_site_serves_catalogue_and_trainee_dashboard(client, home, users):
+    seed_courses(home=home, users=users, curriculum=small_curriculum())
+    response = client.get("/learn/", follow=True)
+    assert response.status_code == 200
+    assert "First course" in response.content.decode()
+    client.force_login(users["trainee"])
+    html = client.get("/learn/dashboard/").content.decode()
+    assert "1 of 2 modules done" in html
+    assert "Two" in html  # the next step
