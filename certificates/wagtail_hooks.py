@@ -43,6 +43,8 @@ for _model in (CredentialProgram, ProgramVersion):
 
 class CredentialProgramViewSet(ModelViewSet):
     model = CredentialProgram
+    name = "credential_programs"
+    url_prefix = "credentials/programs"
     icon = "doc-full"
     menu_label = _("Programs")
     list_display = ["name", "issuing_body", "slug", "is_active"]
@@ -53,6 +55,8 @@ class CredentialProgramViewSet(ModelViewSet):
 
 class ProgramVersionViewSet(ModelViewSet):
     model = ProgramVersion
+    name = "program_versions"
+    url_prefix = "credentials/versions"
     icon = "list-ol"
     menu_label = _("Program versions and requirements")
     list_display = ["program", "label", "effective_date", "validity_months"]

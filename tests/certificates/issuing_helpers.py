@@ -1,0 +1,118 @@
+"""Fixtures and helpers for the issuing, verification, renewal and badge tests. Test modules import
+the fixtures with `from .issuing_helpers import *`."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+
+from certificates.issuing import services, signing
+from certificates.models import Certificate, PracticeLog, Requirement
+from tests.factories import ProgramAdminFactory, SupervisorFactory, TraineeFactory
+
+from .factories import ProgramFactory, VersionFactory, add_requirement, enroll, log
+
+Kind = Requirement.Kind
+
+
+@pytest.fixture(scope="session")
+def signing_material():
+    """The test issuing CA and signing key (var/test-signing), created once like setup_signing."""
+    signing.ensure_dev_material()
+    return signing.load_signing_material()
+
+
+@pytest.fixture
+def private_storage(settings, tmp_path):
+    """Issued PDFs go to a temporary folder for each test."""
+    root = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(root), "base_url": None},
+        },
+    }
+    return root
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def issuing(signing_material, private_storage, settings):
+    settings.SITE_URL = "https://certs.example.org"
+    return private_storage
+
+
+def program_with_practice_hours(*, hours="10", **version_fields):
+    """A program version with one requirement: `hours` approved supervised practice hours."""
+    version = VersionFactory(
+        program=ProgramFactory(description="Peer recovery credential."), **version_fields
+    )
+    add_requirement(version, Kind.PRACTICE_HOURS, hours=Decimal(hours))
+    return version
+
+
+def make_eligible(user, version, *, hours="10"):
+    enroll(user, version)
+    log(user, SupervisorFactory(), hours=hours, status=PracticeLog.Status.APPROVED)
+    return user
+
+
+@pytest.fixture
+def version(db):
+    return program_with_practice_hours()
+
+
+@pytest.fixture
+def holder(db, version):
+    return make_eligible(TraineeFactory(full_name="Jordan Lee"), version)
+
+
+@pytest.fixture
+def admin(db):
+    return ProgramAdminFactory(full_name="Riley Okafor")
+
+
+def issue(*, user, version, actor=None) -> Certificate:
+    """Apply, approve and run the issuing pipeline in-process; returns the issued certificate."""
+    actor = actor or ProgramAdminFactory()
+    application = services.application_submit(actor=user, user=user, version=version)
+    certificate = services.application_approve(actor=actor, application=application, enqueue=False)
+    services.certificate_issue_run(certificate_id=certificate.pk)
+    certificate.refresh_from_db()
+    return certificate
+
+
+@pytest.fixture
+def issued(issuing, holder, version, admin):
+    return issue(user=holder, version=version, actor=admin)
+
+
+def stored_pdf(certificate) -> bytes:
+    from django.core.files.storage import storages
+
+    with storages["private"].open(certificate.pdf_name, "rb") as fh:
+        return fh.read()
+
+
+__all__ = [
+    "Kind",
+    "_fresh_cache",
+    "admin",
+    "holder",
+    "issue",
+    "issued",
+    "issuing",
+    "make_eligible",
+    "private_storage",
+    "program_with_practice_hours",
+    "signing_material",
+    "stored_pdf",
+    "version",
+]
