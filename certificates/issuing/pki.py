@@ -140,7 +140,20 @@ def _make_signer(organization: str, ca_key, ca_cert: x509.Certificate):
 
 def create_dev_material(paths: DevPaths, *, organization: str, passphrase: bytes | None = None) -> list[str]:
     """Create whatever is missing: the CA (key + certificate), then the signing key + certificate it
-    certifies. Existing files are never overwritten. Returns what was created."""
+    certifies. Existing files are never overwritten. Returns what was created. An exclusive file lock
+    makes concurrent first runs (parallel test workers, two processes) create one set."""
+    import fcntl
+
+    paths.directory.mkdir(parents=True, exist_ok=True)
+    with open(paths.directory / ".setup.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _create_missing(paths, organization=organization, passphrase=passphrase)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _create_missing(paths: DevPaths, *, organization: str, passphrase: bytes | None) -> list[str]:
     created = []
     if paths.ca_cert.exists() and paths.ca_key.exists():
         ca_key = _load_key(paths.ca_key, passphrase)

@@ -8,20 +8,15 @@ status-list indices, one renewal per certificate, one open application per perso
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-def _private_storage():
-    return storages["private"]
-
-
-def certificate_pdf_name(instance, filename=None):
+def certificate_pdf_name(certificate) -> str:
     """Deterministic: one certificate, one file name, whatever the number of attempts."""
-    return f"certificates/{instance.uuid}.pdf"
+    return f"certificates/{certificate.uuid}.pdf"
 
 
 class CertificateApplication(models.Model):
@@ -167,9 +162,8 @@ class Certificate(models.Model):
     issued_on = models.DateField(_("issue date"), null=True, blank=True)
     expires_on = models.DateField(_("expiry date"), null=True, blank=True)
     issued_at = models.DateTimeField(_("issued"), null=True, blank=True)
-    pdf = models.FileField(
-        _("signed PDF"), storage=_private_storage, upload_to=certificate_pdf_name, blank=True, max_length=200
-    )
+    # Name of the signed PDF in the "private" storage (resolved at run time, never a public URL).
+    pdf_name = models.CharField(_("signed PDF"), max_length=200, blank=True, editable=False)
     sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True, db_index=True)
     emailed_at = models.DateTimeField(_("emailed to the holder"), null=True, blank=True)
     status_reason = models.TextField(_("reason for the status"), blank=True)

@@ -23,7 +23,7 @@ def signing_material():
 
 
 @pytest.fixture
-def private_storage(settings, tmp_path):
+def issuing_storage(settings, tmp_path):
     """Issued PDFs go to a temporary folder for each test."""
     root = tmp_path / "private"
     settings.STORAGES = {
@@ -44,9 +44,9 @@ def _fresh_cache():
 
 
 @pytest.fixture
-def issuing(signing_material, private_storage, settings):
+def issuing(signing_material, issuing_storage, settings):
     settings.SITE_URL = "https://certs.example.org"
-    return private_storage
+    return issuing_storage
 
 
 def program_with_practice_hours(*, hours="10", **version_fields):
@@ -110,7 +110,7 @@ __all__ = [
     "issued",
     "issuing",
     "make_eligible",
-    "private_storage",
+    "issuing_storage",
     "program_with_practice_hours",
     "signing_material",
     "stored_pdf",

@@ -1,0 +1,294 @@
+"""/api/v1/ endpoints for verification (public, rate-limited), Open Badges (credential, status
+lists, issuer profile and keys), applications, decisions, lifecycle actions and the holder's
+certificates. Thin: parse, call one service or selector, shape onto an explicit schema."""
+
+import json
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from ninja import File, Router, Status
+from ninja.files import UploadedFile
+from ninja.security import django_auth
+
+from certificates.models import Certificate, CertificateApplication, ProgramVersion
+from lms.errors import Conflict, DomainError, Invalid, NotFound
+from lms.models import User
+
+from . import badges, ratelimit, selectors, services
+from .codes import format_code
+from .schemas import (
+    ApplicationIn,
+    ApplicationOut,
+    CertificateOut,
+    ErrorOut,
+    PdfVerificationOut,
+    ReasonIn,
+    VerificationOut,
+)
+
+router = Router(tags=["certificates"])
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+PUBLIC_ERRORS = {404: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+ERR_FILE_TOO_LARGE = _("The file is larger than 5 MB. A certificate PDF from us is much smaller.")
+ERR_FILE_EMPTY = _("Choose the certificate's PDF file to upload.")
+ERR_NOT_ISSUED_YET = _("This certificate is still being issued. Try again in a few minutes.")
+ERR_VERSION_NOT_FOUND = _("No such program version.")
+ERR_USER_NOT_FOUND = _("No such person.")
+ERR_BAD_PURPOSE = _("No such status list.")
+ERR_KEY_NOT_FOUND = _("No such key.")
+
+
+class FileTooLarge(DomainError):
+    status_code = 413
+    code = "file_too_large"
+
+
+# --- shaping --------------------------------------------------------------------------------------
+
+
+def certificate_out(certificate: Certificate) -> dict:
+    verification = selectors.verification_of(certificate)
+    issued = certificate.status not in (Certificate.Status.PENDING, Certificate.Status.CANCELLED)
+    return {
+        "uuid": certificate.uuid,
+        "code": format_code(certificate.code),
+        "status": verification.status,
+        "status_label": str(verification.status_label),
+        "holder_name": verification.holder_name,
+        "program": verification.program,
+        "program_version": verification.program_version,
+        "issuer": verification.issuer,
+        "issued_on": certificate.issued_on,
+        "expires_on": certificate.expires_on,
+        "status_changed_on": verification.status_changed_on,
+        "status_reason": verification.status_reason,
+        "replaces": format_code(certificate.replaces.code) if certificate.replaces_id else None,
+        "replaced_by": verification.replaced_by,
+        "download_url": reverse("certificates:issuing:download", args=[certificate.uuid]) if issued else None,
+        "credential_url": reverse("api-1:certificate_credential", args=[format_code(certificate.code)])
+        if issued
+        else None,
+        "verify_url": selectors.verify_url(certificate.code),
+    }
+
+
+def application_out(application: CertificateApplication) -> dict:
+    try:
+        code = format_code(application.certificate.code)
+    except Certificate.DoesNotExist:
+        code = None
+    return {
+        "id": application.pk,
+        "kind": application.kind,
+        "status": application.status,
+        "status_label": str(application.get_status_display()),
+        "applicant": application.user.get_full_name(),
+        "program": application.version.program.slug,
+        "program_name": application.version.program.name,
+        "version": application.version.label,
+        "submitted_at": application.submitted_at,
+        "decided_at": application.decided_at,
+        "decision_reason": application.decision_reason,
+        "certificate_code": code,
+    }
+
+
+# --- Verification (public) --------------------------------------------------------------------------
+
+
+@router.post(
+    "/verify/pdf",
+    response={200: PdfVerificationOut, **PUBLIC_ERRORS},
+    auth=None,
+    summary="Check an uploaded certificate PDF: authentic, altered or not issued here",
+)
+def verify_pdf(request, file: UploadedFile = File(...)):  # noqa: B008 (ninja declares params this way)
+    ratelimit.check_rate(request, "verify-pdf")
+    if file.size is None or file.size == 0:
+        raise Invalid(str(ERR_FILE_EMPTY), field="file")
+    if file.size > MAX_UPLOAD_BYTES:
+        raise FileTooLarge(str(ERR_FILE_TOO_LARGE))
+    return selectors.verification_for_pdf(file.read()).as_public_dict()
+
+
+@router.get(
+    "/verify/{code}",
+    response={200: VerificationOut, **PUBLIC_ERRORS},
+    auth=None,
+    summary="Look up a certificate by its code",
+)
+def verify_code(request, code: str):
+    ratelimit.check_rate(request, "verify")
+    return selectors.verification_for_code(code).as_public_dict()
+
+
+# --- Open Badges 3.0 --------------------------------------------------------------------------------
+
+
+@router.get(
+    "/certificates/{code}/credential",
+    response={200: None, **ERRORS},
+    auth=django_auth,
+    url_name="certificate_credential",
+    summary="The certificate as an Open Badges 3.0 OpenBadgeCredential (VC-JWT)",
+)
+def certificate_credential(request, code: str, format: str = "jwt"):
+    certificate = selectors.certificate_for_viewer_by_code(user=request.user, code=code)
+    if certificate.status in (Certificate.Status.PENDING, Certificate.Status.CANCELLED):
+        raise Conflict(str(ERR_NOT_ISSUED_YET), code="not_issued")
+    credential = selectors.open_badge_for(certificate)
+    token = badges.sign_vc_jwt(credential)
+    if format == "json":
+        return HttpResponse(
+            json.dumps({"credential": credential, "jwt": token}, indent=2), content_type="application/json"
+        )
+    response = HttpResponse(token, content_type=badges.JWT_MEDIA_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="credential-{format_code(certificate.code)}.jwt"'
+    return response
+
+
+@router.get(
+    "/status-lists/{purpose}",
+    response={200: None, 404: ErrorOut},
+    auth=None,
+    url_name="status_list",
+    summary="Bitstring Status List credential (revocation or suspension), as a VC-JWT",
+)
+def status_list(request, purpose: str, format: str = "jwt"):
+    credential = selectors.status_list_credential(purpose=purpose)
+    if credential is None:
+        raise NotFound(str(ERR_BAD_PURPOSE))
+    if format == "json":
+        return HttpResponse(json.dumps(credential), content_type="application/json")
+    response = HttpResponse(badges.sign_vc_jwt(credential), content_type=badges.JWT_MEDIA_TYPE)
+    response["Cache-Control"] = "public, max-age=60"
+    return response
+
+
+@router.get("/issuer", response={200: dict}, auth=None, summary="Issuer profile (Open Badges Profile)")
+def issuer(request):
+    return badges.issuer_profile()
+
+
+@router.get(
+    "/issuer/jwks", response={200: dict}, auth=None, summary="The issuer's public signing keys (JWKS)"
+)
+def issuer_jwks(request):
+    return badges.jwks()
+
+
+@router.get(
+    "/issuer/keys/{kid}", response={200: dict, 404: ErrorOut}, auth=None, summary="One public key (JWK)"
+)
+def issuer_key(request, kid: str):
+    for key in badges.jwks()["keys"]:
+        if key["kid"] == kid:
+            return key
+    raise NotFound(str(ERR_KEY_NOT_FOUND))
+
+
+# --- Applications and decisions ---------------------------------------------------------------------
+
+
+@router.post("/certificates/applications", response={201: ApplicationOut, **ERRORS}, auth=django_auth)
+def application_create(request, payload: ApplicationIn):
+    version = ProgramVersion.objects.select_related("program").filter(pk=payload.version_id).first()
+    if version is None:
+        raise NotFound(str(ERR_VERSION_NOT_FOUND))
+    user = request.user
+    if payload.user_id is not None and payload.user_id != request.user.pk:
+        selectors.require_manager(request.user)
+        user = User.objects.filter(pk=payload.user_id).first()
+        if user is None:
+            raise NotFound(str(ERR_USER_NOT_FOUND))
+    application = services.application_submit(actor=request.user, user=user, version=version)
+    return Status(201, application_out(application))
+
+
+@router.get("/certificates/applications", response={200: list[ApplicationOut], **ERRORS}, auth=django_auth)
+def application_list(request, scope: str = "mine", status: str | None = None):
+    if scope == "all":
+        qs = selectors.applications_queue(actor=request.user, status=status or None)
+    else:
+        qs = selectors.applications_for_user(user=request.user)
+        if status:
+            qs = qs.filter(status=status)
+    return [application_out(a) for a in qs.select_related("user", "version__program", "certificate")[:500]]
+
+
+@router.post(
+    "/certificates/applications/{application_id}/approve",
+    response={201: CertificateOut, **ERRORS},
+    auth=django_auth,
+)
+def application_approve(request, application_id: int):
+    application = selectors.application_for_manager(actor=request.user, pk=application_id)
+    certificate = services.application_approve(actor=request.user, application=application)
+    certificate.refresh_from_db()
+    return Status(201, certificate_out(certificate))
+
+
+@router.post(
+    "/certificates/applications/{application_id}/reject",
+    response={200: ApplicationOut, **ERRORS},
+    auth=django_auth,
+)
+def application_reject(request, application_id: int, payload: ReasonIn):
+    application = selectors.application_for_manager(actor=request.user, pk=application_id)
+    application = services.application_reject(
+        actor=request.user, application=application, reason=payload.reason
+    )
+    return application_out(application)
+
+
+# --- Certificates -------------------------------------------------------------------------------------
+
+
+@router.get("/certificates", response={200: list[CertificateOut], 401: ErrorOut}, auth=django_auth)
+def my_certificates(request):
+    return [certificate_out(c) for c in selectors.certificates_for_holder(user=request.user)]
+
+
+@router.get("/certificates/{code}", response={200: CertificateOut, **ERRORS}, auth=django_auth)
+def certificate_detail(request, code: str):
+    return certificate_out(selectors.certificate_for_viewer_by_code(user=request.user, code=code))
+
+
+def _managed(request, code: str) -> Certificate:
+    selectors.require_manager(request.user)
+    return selectors.certificate_for_viewer_by_code(user=request.user, code=code)
+
+
+@router.post("/certificates/{code}/suspend", response={200: CertificateOut, **ERRORS}, auth=django_auth)
+def certificate_suspend(request, code: str, payload: ReasonIn):
+    certificate = services.certificate_suspend(
+        actor=request.user, certificate=_managed(request, code), reason=payload.reason
+    )
+    return certificate_out(certificate)
+
+
+@router.post("/certificates/{code}/reinstate", response={200: CertificateOut, **ERRORS}, auth=django_auth)
+def certificate_reinstate(request, code: str, payload: ReasonIn):
+    certificate = services.certificate_reinstate(
+        actor=request.user, certificate=_managed(request, code), reason=payload.reason
+    )
+    return certificate_out(certificate)
+
+
+@router.post("/certificates/{code}/revoke", response={200: CertificateOut, **ERRORS}, auth=django_auth)
+def certificate_revoke(request, code: str, payload: ReasonIn):
+    certificate = services.certificate_revoke(
+        actor=request.user, certificate=_managed(request, code), reason=payload.reason
+    )
+    return certificate_out(certificate)
+
+
+@router.post("/certificates/{code}/renew", response={201: CertificateOut, **ERRORS}, auth=django_auth)
+def certificate_renew(request, code: str):
+    certificate = selectors.certificate_for_viewer_by_code(user=request.user, code=code)
+    renewal = services.certificate_renew(actor=request.user, certificate=certificate)
+    renewal.refresh_from_db()
+    return Status(201, certificate_out(renewal))

@@ -1,0 +1,78 @@
+"""Explicit ninja schemas for issuing and verification. The public ones (VerificationOut,
+PdfVerificationOut) carry exactly what issue 5 item 4 allows; nothing else can leak through them."""
+
+from datetime import date, datetime
+from uuid import UUID
+
+from ninja import Schema
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str
+
+
+class VerificationOut(Schema):
+    code: str
+    status: str
+    status_label: str
+    explanation: str
+    holder_name: str
+    program: str
+    program_version: str
+    issuer: str
+    issued_on: date | None
+    expires_on: date | None
+    status_changed_on: date | None
+    status_reason: str
+    replaced_by: str | None
+
+
+class PdfVerificationOut(Schema):
+    result: str
+    message: str
+    certificate: VerificationOut | None
+
+
+class ApplicationIn(Schema):
+    version_id: int
+    user_id: int | None = None
+
+
+class ReasonIn(Schema):
+    reason: str = ""
+
+
+class ApplicationOut(Schema):
+    id: int
+    kind: str
+    status: str
+    status_label: str
+    applicant: str
+    program: str
+    program_name: str
+    version: str
+    submitted_at: datetime
+    decided_at: datetime | None
+    decision_reason: str
+    certificate_code: str | None
+
+
+class CertificateOut(Schema):
+    uuid: UUID
+    code: str
+    status: str
+    status_label: str
+    holder_name: str
+    program: str
+    program_version: str
+    issuer: str
+    issued_on: date | None
+    expires_on: date | None
+    status_changed_on: date | None
+    status_reason: str
+    replaces: str | None
+    replaced_by: str | None
+    download_url: str | None
+    credential_url: str | None
+    verify_url: str

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from . import views
+
+app_name = "issuing"
+urlpatterns = [
+    # Public verification
+    path("verify/", views.verify, name="verify"),
+    path("verify/pdf/", views.verify_pdf, name="verify-pdf"),
+    path("verify/<str:code>/", views.verify_code, name="verify-code"),
+    # The holder
+    path("certificates/", views.mine, name="mine"),
+    path("certificates/apply/", views.apply, name="apply"),
+    path("certificates/<uuid:uuid>/download/", views.download, name="download"),
+    path("certificates/<uuid:uuid>/renew/", views.renew, name="renew"),
+    # Program administrators
+    path("certificates/manage/", views.manage, name="manage"),
+    path(
+        "certificates/manage/applications/<int:pk>/<str:decision>/",
+        views.application_decide,
+        name="application-decide",
+    ),
+    path("certificates/manage/programs/<slug:slug>/", views.register, name="register"),
+    path("certificates/manage/programs/<slug:slug>/issue/", views.bulk_issue, name="bulk-issue"),
+    path(
+        "certificates/manage/programs/<slug:slug>/certificates.zip", views.register_zip, name="register-zip"
+    ),
+    path("certificates/manage/<uuid:uuid>/", views.certificate_admin, name="certificate-admin"),
+    path(
+        "certificates/manage/<uuid:uuid>/<str:action>/", views.certificate_action, name="certificate-action"
+    ),
+]
