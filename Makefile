@@ -28,6 +28,7 @@ migrate: $(STAMP)
 	$(PY) manage.py migrate --noinput
 
 seed: migrate
+	$(PY) manage.py setup_signing
 	$(PY) manage.py seed_demo
 
 ## make demo: virtualenv, install, migrate, signing key, demo catalogue and users, serve on 127.0.0.1:8000
