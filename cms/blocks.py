@@ -35,7 +35,10 @@ class CalloutBlock(blocks.StructBlock):
 class VideoBlock(blocks.StructBlock):
     video = EmbedBlock(label=_("Video URL"), help_text=_("A YouTube or Vimeo link."))
     transcript = blocks.RichTextBlock(
-        label=_("Transcript"), required=False, features=RICH_FEATURES, help_text=_("For people who cannot play sound.")
+        label=_("Transcript"),
+        required=False,
+        features=RICH_FEATURES,
+        help_text=_("For people who cannot play sound."),
     )
 
     class Meta:
@@ -81,7 +84,9 @@ class ScenarioBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_FEATURES, template="blocks/paragraph.html")
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"), features=RICH_FEATURES, template="blocks/paragraph.html"
+    )
     callout = CalloutBlock()
     video = VideoBlock()
     resource = ResourceBlock()

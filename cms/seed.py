@@ -21,6 +21,16 @@ def _welcome_placeholder(root: Page) -> Page | None:
     return None
 
 
+def _free_slug(parent: Page, slug: str) -> str:
+    """`slug`, or `slug-2`, `slug-3`... when a page editors have built on already holds it."""
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate, n = slug, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{slug}-{n}"
+    return candidate
+
+
 @transaction.atomic
 def seed_site() -> HomePage:
     """Create the home page under the tree root, make it the default site's root page, remove Wagtail's
@@ -35,7 +45,7 @@ def seed_site() -> HomePage:
         home = HomePage(
             title=HOME["title"],
             seo_title=HOME["seo_title"],
-            slug=HOME_SLUG,
+            slug=_free_slug(root, HOME_SLUG),
             intro=HOME["intro"],
             body=HOME["body"],
         )
