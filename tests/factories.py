@@ -4,6 +4,7 @@
 from decimal import Decimal
 
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from courses.models import CatalogPage, CompetencyDomain, CoursePage, ModulePage
@@ -23,6 +24,10 @@ def _with_roles(default=()):
             for name in names:
                 obj.groups.add(Group.objects.get_or_create(name=name)[0])
             obj.save()
+            # A confirmed address, as after allauth's email confirmation, so the user can log in.
+            EmailAddress.objects.get_or_create(
+                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+            )
 
     return factory.PostGeneration(hook)
 
