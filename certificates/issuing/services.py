@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from certificates.eligibility import add_months, eligibility_for, fmt_hours
 from certificates.models import Certificate, CertificateApplication, CertificateReminder, ProgramVersion
-from certificates.models.issuing import certificate_pdf_name
+from certificates.models.issuing import HEAD_BYTES, certificate_pdf_name
 from lms import roles
 from lms.audit import audit_record
 from lms.errors import Conflict, Forbidden, Invalid
@@ -425,10 +425,11 @@ def _store(certificate: Certificate, data: bytes) -> str:
 def _mark_issued(certificate: Certificate, data: bytes) -> Certificate:
     certificate.pdf_name = certificate_pdf_name(certificate)
     certificate.sha256 = signing.sha256_hex(data)
+    certificate.head_sha256 = signing.sha256_hex(data[:HEAD_BYTES])
     certificate.status = Certificate.Status.ISSUED
     certificate.issued_at = timezone.now()
     certificate.last_error = ""
-    certificate.save(update_fields=["pdf_name", "sha256", "status", "issued_at", "last_error"])
+    certificate.save(update_fields=["pdf_name", "sha256", "head_sha256", "status", "issued_at", "last_error"])
     application = certificate.application
     application.status = CertificateApplication.Status.ISSUED
     application.save(update_fields=["status"])

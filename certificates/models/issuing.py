@@ -14,6 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+HEAD_BYTES = 1024
+
+
 def certificate_pdf_name(certificate) -> str:
     """Deterministic: one certificate, one file name, whatever the number of attempts."""
     return f"certificates/{certificate.uuid}.pdf"
@@ -165,6 +168,8 @@ class Certificate(models.Model):
     # Name of the signed PDF in the "private" storage (resolved at run time, never a public URL).
     pdf_name = models.CharField(_("signed PDF"), max_length=200, blank=True, editable=False)
     sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True, db_index=True)
+    # SHA-256 of the PDF's first HEAD_BYTES: recognises a truncated copy of one of ours as "altered".
+    head_sha256 = models.CharField(_("SHA-256 of the PDF's start"), max_length=64, blank=True, db_index=True)
     emailed_at = models.DateTimeField(_("emailed to the holder"), null=True, blank=True)
     status_reason = models.TextField(_("reason for the status"), blank=True)
     status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
