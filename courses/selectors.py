@@ -1,6 +1,7 @@
 """Reads about the catalogue and a trainee's progress. Bulk variants (`*_for_users`) take many users in
 a constant number of queries, for eligibility and cohort reports."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -184,18 +185,25 @@ def course_overview(*, user, course: CoursePage) -> CourseOverview:
 
 def catalogue_courses(*, catalog=None, query: str = "", domain: str = ""):
     """Live courses (under `catalog` when given) with their domains, optionally searched (Wagtail search
-    over course pages) and filtered by a domain slug. Returns a list in a fixed number of queries."""
+    over course pages, best match first) and filtered by a domain slug. A list, in a fixed number of
+    queries."""
     qs = CoursePage.objects.live()
     if catalog is not None:
         qs = qs.descendant_of(catalog)
+    # Words only: quotes and operators would reach the backend's query syntax (SQLite FTS5 rejects them).
+    query = " ".join(re.findall(r"\w+", (query or "").lower()))
+    ranked_ids = None
+    if query:
+        # The search backend filters only on indexed fields, so the domain filter is applied afterwards.
+        ranked_ids = [page.pk for page in qs.search(query, operator="and")]
+        qs = CoursePage.objects.filter(pk__in=ranked_ids)
     if domain:
         qs = qs.filter(domains__slug=domain)
-    query = (query or "").strip()
-    if query:
-        ids = [page.pk for page in qs.search(query, operator="and")]
-        by_id = {c.pk: c for c in CoursePage.objects.filter(pk__in=ids).prefetch_related("domains")}
-        return [by_id[pk] for pk in ids if pk in by_id]
-    return list(qs.order_by("path").prefetch_related("domains"))
+    courses = list(qs.order_by("path").prefetch_related("domains"))
+    if ranked_ids is not None:
+        rank = {pk: i for i, pk in enumerate(ranked_ids)}
+        courses.sort(key=lambda c: rank[c.pk])
+    return courses
 
 
 def _modules_by_course(courses: list[CoursePage]) -> dict[int, list[ModulePage]]:

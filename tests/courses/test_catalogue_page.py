@@ -113,3 +113,20 @@ def test_course_page_shows_modules_and_details(client, catalogue, instructor):
     assert "Log in to enrol" in html
     assert "SECRET-TEXT" not in html
     assert_accessible_basics(html)
+
+
+@pytest.mark.parametrize("q", ['"unterminated', "AND OR NOT *(", "naloxone'; DROP TABLE x;--", "x" * 500])
+def test_search_survives_odd_input(client, catalogue, q):
+    make_course(catalogue, title="Crisis response", summary="Overdose and naloxone basics")
+    assert client.get(catalogue.url, {"q": q}).status_code == 200
+    response = client.get("/api/v1/courses", {"q": q, "domain": "advocacy"})
+    assert response.status_code == 200
+    assert isinstance(response.json(), list)
+
+
+def test_search_and_domain_filter_combine(client, catalogue):
+    crisis = DomainFactory(slug="crisis-c")
+    make_course(catalogue, title="Crisis response", summary="Overdose and naloxone", domains=[crisis])
+    make_course(catalogue, title="Naloxone for advocates", summary="Naloxone advocacy")
+    html = client.get(catalogue.url, {"q": "naloxone", "domain": "crisis-c"}).content.decode()
+    assert "Crisis response" in html and "Naloxone for advocates" not in html

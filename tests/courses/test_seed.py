@@ -10,6 +10,8 @@ from courses.seed import seed_courses
 from lms import roles
 from tests.factories import InstructorFactory, TraineeFactory
 
+from .factories import assert_accessible_basics
+
 pytestmark = pytest.mark.django_db
 
 
@@ -145,7 +147,7 @@ def test_seed_updates_edited_module_in_place(home, users):
     assert Revision.page_revisions.filter(object_id=str(two.pk)).count() == revisions_before + 1
 
 
-def test_seed_real_curriculum(home, users):
+def test_seed_real_curriculum(client, home, users):
     from courses.seed_data import curriculum
 
     courses = seed_courses(home=home, users=users)
@@ -165,6 +167,22 @@ def test_seed_real_curriculum(home, users):
 
     seed_courses(home=home, users=users)
     assert _counts() == counts
+
+    # The demo trainee reads the real text: every course page, and the second module of the first course.
+    client.force_login(users["trainee"])
+    for course in courses.values():
+        response = client.get(course.url)
+        assert response.status_code == 200
+        assert_accessible_basics(response.content.decode())
+    first = courses[curriculum.COURSES[0]["slug"]]
+    second_module = ModulePage.objects.child_of(first).live().order_by("path")[1]
+    response = client.get(second_module.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Scenario:" in html
+    assert_accessible_basics(html)
+    third_module = ModulePage.objects.child_of(first).live().order_by("path")[2]
+    assert client.get(third_module.url).status_code == 403
 
 
 def test_seeded_site_serves_catalogue_and_trainee_dashboard(client, home, users):
