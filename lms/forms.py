@@ -3,7 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SignupForm(forms.Form):
-    """Extra fields on allauth's sign-up form."""
+    """Extra fields on allauth's sign-up form (allauth builds its SignupForm on top of this class)."""
+
+    # The name first: it is what a person expects to be asked, and it goes on the certificate.
+    field_order = ["full_name", "email", "password1", "password2"]
 
     full_name = forms.CharField(
         label=_("Full name"),

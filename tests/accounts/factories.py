@@ -8,6 +8,10 @@ __all__ = ["PASSWORD", "verified_trainee"]
 
 
 def verified_trainee(**fields):
+    """A trainee whose address is confirmed (tests.factories already does this; asserted here because
+    every login test depends on it)."""
     user = TraineeFactory(**fields)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
     return user

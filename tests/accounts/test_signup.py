@@ -144,3 +144,19 @@ def test_duplicate_email_signup_is_refused_without_revealing_the_account(client)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["alex@example.org"]
     assert "already" in mail.outbox[0].body.lower()
+
+
+@pytest.mark.django_db
+def test_signup_asks_for_the_name_first(client):
+    html = client.get(SIGNUP).content.decode()
+    names = re.findall(r'<input[^>]*name="(full_name|email|password1|password2)"', html)
+    assert names == ["full_name", "email", "password1", "password2"]
+
+
+@pytest.mark.django_db
+def test_full_name_is_stripped_and_required_to_be_more_than_spaces(client):
+    response = client.post(SIGNUP, signup_data(full_name="   "))
+    assert response.status_code == 200
+    assert not User.objects.exists()
+    client.post(SIGNUP, signup_data(full_name="  Dana Whitfield  "))
+    assert User.objects.get().full_name == "Dana Whitfield"

@@ -90,7 +90,7 @@ def test_the_audit_trail_cannot_be_edited(client, events):
 
 
 @pytest.mark.django_db
-def test_listing_uses_the_same_number_of_queries_for_3_and_30_events(client, django_assert_max_num_queries):
+def test_listing_uses_the_same_number_of_queries_for_3_and_30_events(client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

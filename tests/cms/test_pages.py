@@ -43,7 +43,7 @@ def test_home_page_offers_my_learning_instead_of_signup_to_a_logged_in_trainee(c
     client.force_login(TraineeFactory())
     html = client.get("/").content.decode()
     assert "Go to my learning" in html
-    assert "Create a free account" not in html
+    assert "Create an account" not in html
 
 
 @pytest.mark.parametrize(
