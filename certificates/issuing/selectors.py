@@ -579,14 +579,13 @@ def register_filter(qs, *, query: str = ""):
 
 def _criteria(certificate: Certificate) -> list[str]:
     """The requirements in words ("46 training hours in total"), as the eligibility engine labels them."""
-    from certificates import eligibility as engine
+    from certificates.eligibility import requirement_label
 
     reqs = list(
         certificate.version.requirements.select_related("course", "domain").order_by("sort_order", "pk")
     )
     domains = {r.domain_id: r.domain for r in reqs if r.domain_id}
-    label = getattr(engine, "_label", None)
-    return [str(label(r, domains)) if label else str(r) for r in reqs]
+    return [str(requirement_label(r, domains)) for r in reqs]
 
 
 def open_badge_for(certificate: Certificate) -> dict:
