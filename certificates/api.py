@@ -1,8 +1,10 @@
 """/api/v1/ endpoints for programs, eligibility, practice hours, supervision decisions, pledges and
 the trainee's own recovery attestation. Thin: parse, call a service or selector, shape the answer."""
 
+from decimal import Decimal
+
 from django.shortcuts import get_object_or_404
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
@@ -125,7 +127,7 @@ def _log_out(entry: PracticeLog) -> dict:
         "trainee_id": entry.trainee_id,
         "trainee_name": entry.trainee.get_full_name(),
         "date": entry.date,
-        "hours": entry.hours,
+        "hours": Decimal(entry.hours).quantize(Decimal("0.01")),
         "kind": entry.kind,
         "domain": entry.domain.slug if entry.domain_id else None,
         "setting": entry.setting,
@@ -187,7 +189,7 @@ def program_create(request, payload: ProgramIn):
     _require_admin(request)
     data = {"format": services.EXPORT_FORMAT, **payload.dict()}
     program = services.program_import(data=_jsonable(data), actor=request.user)
-    return 201, _program_out(selectors.program_get(slug=program.slug, user=request.user))
+    return Status(201, _program_out(selectors.program_get(slug=program.slug, user=request.user)))
 
 
 def _jsonable(value):
@@ -218,11 +220,10 @@ def program_export(request, slug: str):
 def program_enroll(request, slug: str):
     program = selectors.program_get(slug=slug, user=request.user)
     enrollment = services.program_enroll(user=request.user, program=program)
-    return 201, {
-        "program": program.slug,
-        "version": enrollment.version.label,
-        "enrolled_at": enrollment.enrolled_at,
-    }
+    return Status(
+        201,
+        {"program": program.slug, "version": enrollment.version.label, "enrolled_at": enrollment.enrolled_at},
+    )
 
 
 @router.post("/programs/{slug}/pledge", response={201: PledgeSignatureOut, **ERRORS}, auth=django_auth)
@@ -232,11 +233,10 @@ def pledge_sign(request, slug: str, payload: PledgeSignIn):
     if pledge is None:
         raise NotFound("This program has no code of ethics yet.")
     signature = services.pledge_sign(user=request.user, pledge=pledge, typed_name=payload.typed_name)
-    return 201, {
-        "program": program.slug,
-        "pledge_version": pledge.version_label,
-        "signed_at": signature.signed_at,
-    }
+    return Status(
+        201,
+        {"program": program.slug, "pledge_version": pledge.version_label, "signed_at": signature.signed_at},
+    )
 
 
 # --- eligibility ----------------------------------------------------------------------------------
@@ -304,7 +304,7 @@ def hours_create(request, payload: PracticeLogIn):
         description=payload.description,
         supervisor=_user(payload.supervisor_id),
     )
-    return 201, _log_out(entry)
+    return Status(201, _log_out(entry))
 
 
 @router.get("/hours/{entry_id}", response={200: PracticeLogOut, **ERRORS}, auth=django_auth)
@@ -388,7 +388,7 @@ def recovery_attest(request, payload: RecoveryAttestationIn):
         typed_name=payload.typed_name,
         confirmed=payload.confirmed,
     )
-    return 201, recovery_own(request)
+    return Status(201, recovery_own(request))
 
 
 # Issuing, verification and Open Badges (certificates/issuing/api.py).
