@@ -5,10 +5,11 @@ services and rules as the pages; session authentication."""
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from courses.models import CoursePage
+from lms import roles
 from lms.errors import Forbidden, NotFound
 
 from . import selectors, services
@@ -31,6 +32,7 @@ from .schemas import (
 router = Router(tags=["assessments"], auth=django_auth)
 
 ERR_NO_ACCESS = "You do not have access to this assessment."
+ERR_NOT_STAFF = "Only instructors have a grading queue."
 ERR_NO_GRADEBOOK = "Only the course's instructors and program administrators see its gradebook."
 
 
@@ -283,7 +285,7 @@ def assessment_detail(request, assessment_id: int):
 def attempt_start(request, assessment_id: int):
     assessment = get_object_or_404(Assessment.objects.select_related("course", "module"), pk=assessment_id)
     attempt = services.attempt_start(user=request.user, assessment=assessment)
-    return 201, attempt_payload(attempt)
+    return Status(201, attempt_payload(attempt))
 
 
 @router.get(
@@ -327,6 +329,8 @@ def attempt_result(request, attempt_id: int):
 
 @router.get("/grading/queue", response=QueueOut, summary="Attempts waiting for me (courses I teach)")
 def grading_queue(request):
+    if not (roles.is_instructor(request.user) or roles.is_program_admin(request.user)):
+        raise Forbidden(_(ERR_NOT_STAFF))
     queue = selectors.grading_queue(user=request.user)
     return {
         "to_grade": [_queue_item(a) for a in queue.to_grade],
