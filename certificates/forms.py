@@ -43,8 +43,10 @@ class PracticeLogForm(forms.Form):
         super().__init__(*args, **kwargs)
         if supervisors is not None:
             self.fields["supervisor"].queryset = supervisors
-            if len(supervisors) == 1 and not self.is_bound:
-                self.fields["supervisor"].initial = supervisors[0].pk
+            if not self.is_bound and not self.initial.get("supervisor"):
+                only = list(supervisors[:2])
+                if len(only) == 1:
+                    self.fields["supervisor"].initial = only[0].pk
 
 
 class RecoveryAttestationForm(forms.Form):

@@ -196,7 +196,7 @@ def cohort_for_program(*, actor, program: CredentialProgram, on: date | None = N
         raise Forbidden(_("Only program administrators can see a cohort."))
     enrollments = list(
         ProgramEnrollment.objects.filter(program=program)
-        .select_related("user", "version__program")
+        .select_related("user", "program", "version__program")
         .order_by("user__full_name", "user__email")
     )
     by_version: dict[int, list[ProgramEnrollment]] = {}

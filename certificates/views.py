@@ -152,9 +152,8 @@ def pledge(request, slug):
 @require_http_methods(["GET", "POST"])
 @handles_domain_errors
 def hours(request):
-    supervisors = list(selectors.supervisors_for_trainee(trainee=request.user))
+    supervisors = selectors.supervisors_for_trainee(trainee=request.user)
     form = forms.PracticeLogForm(request.POST or None, supervisors=supervisors)
-    form.fields["supervisor"].queryset = selectors.supervisors_for_trainee(trainee=request.user)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -207,8 +206,7 @@ def hours_edit(request, pk):
         "description": entry.description,
         "supervisor": entry.supervisor_id,
     }
-    form = forms.PracticeLogForm(request.POST or None, initial=initial, supervisors=list(supervisors))
-    form.fields["supervisor"].queryset = supervisors
+    form = forms.PracticeLogForm(request.POST or None, initial=initial, supervisors=supervisors)
     status = 200
     if request.method == "POST":
         if form.is_valid():
