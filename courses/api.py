@@ -2,6 +2,7 @@
 service, and map the result onto an explicit schema. Domain errors become 4xx JSON in lms.api."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import Router, Status
 from ninja.security import django_auth
 
@@ -19,8 +20,8 @@ from .schemas import (
 
 router = Router(tags=["courses"])
 
-ERR_COURSE_NOT_FOUND = "No such course."
-ERR_MODULE_NOT_FOUND = "No such module."
+ERR_COURSE_NOT_FOUND = gettext_noop("No such course.")
+ERR_MODULE_NOT_FOUND = gettext_noop("No such module.")
 
 
 def _domain(domain):

@@ -6,6 +6,7 @@ from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from lms.audit import audit_record
 from lms.errors import Conflict, Forbidden, NotFound
@@ -13,13 +14,13 @@ from lms.errors import Conflict, Forbidden, NotFound
 from . import selectors
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress
 
-ERR_COURSE_NOT_AVAILABLE = "This course is not available."
-ERR_ALREADY_ENROLLED = "You are already enrolled in this course."
-ERR_PREREQUISITES = "Finish these courses first: {names}."
-ERR_NOT_ENROLLED = "Enrol in the course first."
-ERR_MODULE_LOCKED = "Finish the previous module first."
-ERR_MODULE_NEEDS_ASSESSMENT = "This module is completed by passing its assessment."
-ERR_MODULE_ALREADY_DONE = "You have already completed this module."
+ERR_COURSE_NOT_AVAILABLE = gettext_noop("This course is not available.")
+ERR_ALREADY_ENROLLED = gettext_noop("You are already enrolled in this course.")
+ERR_PREREQUISITES = gettext_noop("Finish these courses first: {names}.")
+ERR_NOT_ENROLLED = gettext_noop("Enrol in the course first.")
+ERR_MODULE_LOCKED = gettext_noop("Finish the previous module first.")
+ERR_MODULE_NEEDS_ASSESSMENT = gettext_noop("This module is completed by passing its assessment.")
+ERR_MODULE_ALREADY_DONE = gettext_noop("You have already completed this module.")
 
 
 def _module_has_assessment(module: ModulePage) -> bool:
@@ -36,7 +37,9 @@ def enrollment_create(*, user, course: CoursePage) -> Enrollment:
         raise NotFound(_(ERR_COURSE_NOT_AVAILABLE))
     missing = selectors.missing_prerequisites(user=user, course=course)
     if missing:
-        raise Forbidden(_(ERR_PREREQUISITES).format(names=", ".join(p.title for p in missing)), code="prerequisites")
+        raise Forbidden(
+            _(ERR_PREREQUISITES).format(names=", ".join(p.title for p in missing)), code="prerequisites"
+        )
     existing = Enrollment.objects.select_for_update().filter(user=user, course=course).first()
     if existing is not None:
         if existing.status != Enrollment.Status.WITHDRAWN:
@@ -112,9 +115,18 @@ def enrollment_refresh_completion(*, enrollment: Enrollment) -> Enrollment:
         return enrollment
     module_ids = set(selectors.course_modules(course=enrollment.course).values_list("pk", flat=True))
     done = selectors.completed_module_ids(enrollment=enrollment)
-    if module_ids and module_ids <= done and _final_exam_passed(user=enrollment.user, course=enrollment.course):
+    if (
+        module_ids
+        and module_ids <= done
+        and _final_exam_passed(user=enrollment.user, course=enrollment.course)
+    ):
         enrollment.status = Enrollment.Status.COMPLETED
         enrollment.completed_at = timezone.now()
         enrollment.save(update_fields=["status", "completed_at"])
-        audit_record(actor=enrollment.user, action="course.completed", target=enrollment.course, subject=enrollment.user)
+        audit_record(
+            actor=enrollment.user,
+            action="course.completed",
+            target=enrollment.course,
+            subject=enrollment.user,
+        )
     return enrollment
