@@ -149,9 +149,13 @@ def verify_pdf(request):
 def _mine_context(user):
     certificates = list(selectors.certificates_for_holder(user=user))
     rows = []
+    renewable_programs = set()
     for certificate in certificates:
         renewal = None
-        if certificate.status == Certificate.Status.ISSUED:
+        program_id = certificate.version.program_id
+        # Only the newest issued certificate of each program can be renewed: one check per program.
+        if certificate.status == Certificate.Status.ISSUED and program_id not in renewable_programs:
+            renewable_programs.add(program_id)
             renewal = selectors.renewal_status(certificate=certificate)
         rows.append({"c": certificate, "v": selectors.verification_of(certificate), "renewal": renewal})
     return {

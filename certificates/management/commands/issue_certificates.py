@@ -39,6 +39,7 @@ class Command(BaseCommand):
         not_eligible = [u for u, _v, ok in candidates if not ok]
         self.stdout.write(f"{program.name}: {len(eligible)} eligible, {len(not_eligible)} not eligible yet.")
         issued, skipped = 0, 0
+        out = getattr(self.stdout, "_out", self.stdout)  # codes go to stdout, the bar to stderr
         with tqdm(total=len(eligible), unit="certificate", disable=not eligible, file=self.stderr) as bar:
             for user, version in eligible:
                 try:
@@ -50,15 +51,18 @@ class Command(BaseCommand):
                         if outcome.cancelled:
                             row.skipped, row.certificate = "no longer eligible", None
                 except DomainError as exc:
-                    bar.write(f"  {user.get_full_name()}: {exc.message}")
+                    bar.write(file=out, s=f"  {user.get_full_name()}: {exc.message}")
                     skipped += 1
                     bar.update(1)
                     continue
                 if row.certificate is None:
-                    bar.write(f"  skipped {user.get_full_name()} <{user.email}>: {row.skipped}")
+                    bar.write(file=out, s=f"  skipped {user.get_full_name()} <{user.email}>: {row.skipped}")
                     skipped += 1
                 else:
-                    bar.write(f"  {format_code(row.certificate.code)}  {user.get_full_name()} <{user.email}>")
+                    bar.write(
+                        file=out,
+                        s=f"  {format_code(row.certificate.code)}  {user.get_full_name()} <{user.email}>",
+                    )
                     issued += 1
                 bar.update(1)
         if options.get("trainee") and not eligible:
