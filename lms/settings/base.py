@@ -189,6 +189,12 @@ CELERY_BEAT_SCHEDULE = {
     # Certificates: pick up issuing left pending by an interrupted task; expiry reminders once a day.
     "certificates-issue-pending": {"task": "certificates.tasks.issue_pending_certificates", "schedule": 600.0},
     "certificates-expiry-reminders": {"task": "certificates.tasks.send_expiry_reminders", "schedule": 86400.0},
+    # Assessments: release results whose release date has come; hand in attempts whose time ran out.
+    "assessments-release-due-results": {"task": "assessments.tasks.release_due_results", "schedule": 300.0},
+    "assessments-finalise-expired-attempts": {
+        "task": "assessments.tasks.finalise_expired_attempts",
+        "schedule": 300.0,
+    },
 }
 
 # Wagtail
