@@ -1,10 +1,10 @@
 """Fixtures and helpers for the issuing, verification, renewal and badge tests. Test modules import
 the fixtures with `from .issuing_helpers import *`."""
 
+import secrets
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 
 from certificates.issuing import services, signing
 from certificates.models import Certificate, PracticeLog, Requirement
@@ -37,10 +37,14 @@ def issuing_storage(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
+def _roomy_rate_limits(settings):
+    """Tests make many checks from one address; the rate-limit tests set their own limits and use a
+    fresh client address (never cache.clear(): with Redis that would wipe other workers' keys)."""
+    settings.VERIFY_RATE_LIMITS = {"verify": 10_000, "verify-pdf": 10_000}
+
+
+def fresh_ip() -> str:
+    return f"10.{secrets.randbelow(250)}.{secrets.randbelow(250)}.{secrets.randbelow(250) + 1}"
 
 
 @pytest.fixture
@@ -103,7 +107,8 @@ def stored_pdf(certificate) -> bytes:
 
 __all__ = [
     "Kind",
-    "_fresh_cache",
+    "_roomy_rate_limits",
+    "fresh_ip",
     "admin",
     "holder",
     "issue",

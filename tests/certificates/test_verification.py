@@ -15,7 +15,7 @@ from certificates.models import Certificate, RecoveryAttestation
 from tests.factories import TraineeFactory
 
 from .issuing_helpers import *  # noqa: F403
-from .issuing_helpers import stored_pdf
+from .issuing_helpers import fresh_ip, stored_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -129,20 +129,22 @@ def test_expired_is_shown_as_expired(client, issued):
 
 def test_verification_is_rate_limited_per_client(client, issued, settings):
     settings.VERIFY_RATE_LIMITS = {"verify": 3, "verify-pdf": 2}
+    ip, other_ip = fresh_ip(), fresh_ip()
     url = f"/api/v1/verify/{format_code(issued.code)}"
-    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 200]
-    response = client.get(url)
+    assert [client.get(url, REMOTE_ADDR=ip).status_code for _ in range(3)] == [200, 200, 200]
+    response = client.get(url, REMOTE_ADDR=ip)
     assert response.status_code == 429
     assert response.json()["code"] == "rate_limited"
-    assert client.get(f"/verify/{format_code(issued.code)}/").status_code == 429  # pages share the budget
-    assert client.get(url, REMOTE_ADDR="10.0.0.9").status_code == 200  # another client is not affected
+    assert "wait a minute" in response.json()["detail"]
+    assert client.get(f"/verify/{format_code(issued.code)}/", REMOTE_ADDR=ip).status_code == 429  # shared budget
+    assert client.get(url, REMOTE_ADDR=other_ip).status_code == 200  # another client is not affected
 
 
 # --- By uploaded PDF ------------------------------------------------------------------------------------
 
 
-def _upload(client, data: bytes, name="certificate.pdf"):
-    return client.post("/api/v1/verify/pdf", {"file": SimpleUploadedFile(name, data, "application/pdf")})
+def _upload(client, data: bytes, name="certificate.pdf", **extra):
+    return client.post("/api/v1/verify/pdf", {"file": SimpleUploadedFile(name, data, "application/pdf")}, **extra)
 
 
 def test_the_issued_pdf_is_authentic_and_current(client, attested):
@@ -247,9 +249,10 @@ def test_upload_form_page(client, attested):
 
 def test_pdf_uploads_are_rate_limited(client, issued, settings):
     settings.VERIFY_RATE_LIMITS = {"verify": 30, "verify-pdf": 2}
+    ip = fresh_ip()
     data = stored_pdf(issued)
-    assert [_upload(client, data).status_code for _ in range(2)] == [200, 200]
-    assert _upload(client, data).status_code == 429
+    assert [_upload(client, data, REMOTE_ADDR=ip).status_code for _ in range(2)] == [200, 200]
+    assert _upload(client, data, REMOTE_ADDR=ip).status_code == 429
 
 
 def test_nothing_private_on_any_public_answer_for_any_status(client, attested, admin):
