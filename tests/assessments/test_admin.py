@@ -120,3 +120,43 @@ def test_trainee_cannot_reach_admin(client, author, trainee):
     client.force_login(trainee)
     response = client.get(reverse("wagtailsnippets_assessments_assessment:list"))
     assert response.status_code in (302, 403)
+
+
+def _instructor_with_permissions(courses):
+    from django.contrib.auth.models import Permission
+
+    from lms.models import User
+
+    user = base.InstructorFactory()
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="assessments"),
+    )
+    for course in courses:
+        course.instructors.add(user)
+        course.save_revision().publish()
+    return User.objects.get(pk=user.pk)
+
+
+def test_instructor_authors_only_their_courses(client, author, catalogue):
+    _, course, module = author
+    other = base.make_course(catalogue, title="Not mine")
+    other_module = base.make_module(other, title="Theirs")
+    mine = Assessment.objects.create(course=course, module=module, kind="module_quiz", title="Mine")
+    theirs = Assessment.objects.create(course=other, module=other_module, kind="module_quiz", title="Theirs")
+    instructor = _instructor_with_permissions([course])
+    client.force_login(instructor)
+    listing = client.get(reverse("wagtailsnippets_assessments_assessment:list")).content.decode()
+    assert "Mine" in listing and "Theirs" not in listing
+    assert (
+        client.get(reverse("wagtailsnippets_assessments_assessment:edit", args=[mine.pk])).status_code == 200
+    )
+    for name in ("edit", "delete", "preview_on_edit"):
+        response = client.get(reverse(f"wagtailsnippets_assessments_assessment:{name}", args=[theirs.pk]))
+        assert response.status_code == 403, name
+    assert client.post(reverse("wagtailsnippets_assessments_assessment:delete", args=[theirs.pk])).status_code == 403
+    assert Assessment.objects.filter(pk=theirs.pk).exists()
+    theirs.delete()
+    added = client.post(reverse("wagtailsnippets_assessments_assessment:add"), _form(other, other_module))
+    assert added.status_code == 200 and b"courses you teach" in added.content
+    assert not Assessment.objects.filter(module=other_module).exists()
