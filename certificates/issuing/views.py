@@ -64,7 +64,7 @@ def admin_only(view):
 @require_GET
 def verify(request):
     """The form: type a code (GET, so the result has a shareable URL) or upload the PDF."""
-    code_form = forms.CodeForm(request.GET or None)
+    code_form = forms.CodeForm(request.GET if "code" in request.GET else None)
     if code_form.is_bound and code_form.is_valid():
         try:
             ratelimit.check_rate(request, "verify")
