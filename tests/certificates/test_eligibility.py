@@ -173,7 +173,8 @@ def test_practice_hours_missing_text_and_domain_filter(version, trainee, supervi
     advocacy = CompetencyDomain.objects.get(slug="advocacy")
     add_requirement(version, Kind.PRACTICE_HOURS, hours=Decimal("500"))
     add_requirement(version, Kind.SUPERVISION_HOURS, hours=Decimal("25"), domain=advocacy)
-    log(trainee, supervisor, hours="100")
+    for day in range(1, 6):
+        log(trainee, supervisor, hours="20", on=date(2024, 1, day))
     log(trainee, supervisor, hours="12.5")
     log(trainee, supervisor, hours="3", kind=PracticeLog.Kind.SUPERVISION, domain=advocacy)
     log(trainee, supervisor, hours="7", kind=PracticeLog.Kind.SUPERVISION)  # no domain: not counted

@@ -18,7 +18,13 @@ from .conftest import date_formats
 pytestmark = pytest.mark.django_db
 
 NAMESPACES = ["certificates", "courses", "assessments"]
-EXTRA_PATHS = ["/", "/django-admin/", "/django-admin/lms/auditevent/", "/admin/", "/admin/credentials/programs/"]
+EXTRA_PATHS = [
+    "/",
+    "/django-admin/",
+    "/django-admin/lms/auditevent/",
+    "/admin/",
+    "/admin/credentials/programs/",
+]
 PARAM = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
 
 
@@ -125,6 +131,8 @@ def test_snapshot_for_certificates_has_no_recovery(world):
 
     snap = eligibility_for(user=world.trainee, version=world.version).snapshot()
     text = repr(snap)
-    assert not any(n in text for n in date_formats(world.recovery_start) + date_formats(world.recovery_met_on))
+    assert not any(
+        n in text for n in date_formats(world.recovery_start) + date_formats(world.recovery_met_on)
+    )
     assert snap["practice_hours"] == "4" and snap["training_hours_by_domain"] == {"advocacy": "3"}
     assert Decimal(snap["training_hours_total"]) == Decimal("3")

@@ -4,7 +4,13 @@ import pytest
 from django.core.management import call_command
 
 from certificates.eligibility import eligibility_for
-from certificates.models import CredentialProgram, PracticeLog, ProgramEnrollment, RecoveryAttestation, Requirement
+from certificates.models import (
+    CredentialProgram,
+    PracticeLog,
+    ProgramEnrollment,
+    RecoveryAttestation,
+    Requirement,
+)
 from certificates.seed import ICRC_SLUG, KY_SLUG
 from certificates.selectors import supervisor_queue
 from lms.models import User
@@ -40,5 +46,9 @@ def test_seed_demo_leaves_trainees_at_three_stages(home):
 
     counts = (PracticeLog.objects.count(), RecoveryAttestation.objects.count(), Requirement.objects.count())
     call_command("seed_demo", stdout=open("/dev/null", "w"))
-    assert (PracticeLog.objects.count(), RecoveryAttestation.objects.count(), Requirement.objects.count()) == counts
+    assert (
+        PracticeLog.objects.count(),
+        RecoveryAttestation.objects.count(),
+        Requirement.objects.count(),
+    ) == counts
     assert _state("jordan@example.org")[1].eligible
