@@ -21,7 +21,9 @@ def pytest_collection_modifyitems(config, items):
         if "redis" in item.keywords and not broker.startswith("redis"):
             item.add_marker(pytest.mark.skip(reason="needs Redis: set CELERY_BROKER_URL=redis://..."))
         if "browser" in item.keywords and not (os.environ.get("RUN_BROWSER") and shutil.which("chromium")):
-            item.add_marker(pytest.mark.skip(reason="browser journeys: set RUN_BROWSER=1 with /usr/bin/chromium"))
+            item.add_marker(
+                pytest.mark.skip(reason="browser journeys: set RUN_BROWSER=1 with /usr/bin/chromium")
+            )
 
 
 @pytest.fixture

@@ -187,8 +187,14 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Certificates: pick up issuing left pending by an interrupted task; expiry reminders once a day.
-    "certificates-issue-pending": {"task": "certificates.tasks.issue_pending_certificates", "schedule": 600.0},
-    "certificates-expiry-reminders": {"task": "certificates.tasks.send_expiry_reminders", "schedule": 86400.0},
+    "certificates-issue-pending": {
+        "task": "certificates.tasks.issue_pending_certificates",
+        "schedule": 600.0,
+    },
+    "certificates-expiry-reminders": {
+        "task": "certificates.tasks.send_expiry_reminders",
+        "schedule": 86400.0,
+    },
     # Assessments: release results whose release date has come; hand in attempts whose time ran out.
     "assessments-release-due-results": {"task": "assessments.tasks.release_due_results", "schedule": 300.0},
     "assessments-finalise-expired-attempts": {

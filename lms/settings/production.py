@@ -8,7 +8,9 @@ from .base import FIELD_ENCRYPTION_KEYS, SECRET_KEY, env
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
 if not FIELD_ENCRYPTION_KEYS:
-    raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS must be set in production (sensitive fields are encrypted).")
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS must be set in production (sensitive fields are encrypted)."
+    )
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

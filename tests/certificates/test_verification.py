@@ -136,7 +136,9 @@ def test_verification_is_rate_limited_per_client(client, issued, settings):
     assert response.status_code == 429
     assert response.json()["code"] == "rate_limited"
     assert "wait a minute" in response.json()["detail"]
-    assert client.get(f"/verify/{format_code(issued.code)}/", REMOTE_ADDR=ip).status_code == 429  # shared budget
+    assert (
+        client.get(f"/verify/{format_code(issued.code)}/", REMOTE_ADDR=ip).status_code == 429
+    )  # shared budget
     assert client.get(url, REMOTE_ADDR=other_ip).status_code == 200  # another client is not affected
 
 
@@ -144,7 +146,9 @@ def test_verification_is_rate_limited_per_client(client, issued, settings):
 
 
 def _upload(client, data: bytes, name="certificate.pdf", **extra):
-    return client.post("/api/v1/verify/pdf", {"file": SimpleUploadedFile(name, data, "application/pdf")}, **extra)
+    return client.post(
+        "/api/v1/verify/pdf", {"file": SimpleUploadedFile(name, data, "application/pdf")}, **extra
+    )
 
 
 def test_the_issued_pdf_is_authentic_and_current(client, attested):

@@ -23,7 +23,9 @@ class Command(BaseCommand):
             seed_assessments(courses=courses, users=users)
             seed_programs(courses=courses, users=users)
 
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000/accounts/login/"))
+        self.stdout.write(
+            self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000/accounts/login/")
+        )
         width = max(len(e) for _, e, *_ in DEMO_USERS)
         for _key, email, name, role, password in DEMO_USERS:
             self.stdout.write(f"  {role:<22} {email:<{width}}  password: {password}   ({name})")
