@@ -484,9 +484,9 @@ def _recovery_result(req: Requirement, label: str, start: date | None, on: date)
 
 
 def eligibility_for_users(*, users, version: ProgramVersion, on: date | None = None) -> list[Eligibility]:
-    """Evaluate `version` for every user in a constant number of queries (11 with every kind of
-    requirement present, measured the same at 3 and 30 users), whatever the
-    number of users and the size of their history). Results keep the order of `users`."""
+    """Evaluate `version` for every user in a constant number of queries, whatever the number of users
+    and the size of their history (11 with every kind of requirement present, the same at 3 and 30
+    users). Results keep the order of `users`."""
     on = on or timezone.localdate()
     users = list(users)
     user_ids = [u.pk for u in users]
