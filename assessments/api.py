@@ -5,6 +5,7 @@ services and rules as the pages; session authentication."""
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
@@ -31,9 +32,9 @@ from .schemas import (
 
 router = Router(tags=["assessments"], auth=django_auth)
 
-ERR_NO_ACCESS = "You do not have access to this assessment."
-ERR_NOT_STAFF = "Only instructors have a grading queue."
-ERR_NO_GRADEBOOK = "Only the course's instructors and program administrators see its gradebook."
+ERR_NO_ACCESS = gettext_noop("You do not have access to this assessment.")
+ERR_NOT_STAFF = gettext_noop("Only instructors have a grading queue.")
+ERR_NO_GRADEBOOK = gettext_noop("Only the course's instructors and program administrators see its gradebook.")
 
 
 # ---------------------------------------------------------------------------------------------------

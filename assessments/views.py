@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from courses.models import CoursePage
@@ -20,7 +21,7 @@ from lms.errors import DomainError, Invalid
 from . import selectors, services
 from .models import Assessment, Attempt, Question
 
-ERR_BAD_NUMBER = "Invalid answer submitted."
+ERR_BAD_NUMBER = gettext_noop("Invalid answer submitted.")
 
 
 def _assessment(pk: int) -> Assessment:

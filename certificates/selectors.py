@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from lms import roles
 from lms.errors import Forbidden, NotFound
@@ -26,8 +27,8 @@ from .models import (
     SupervisorAssignment,
 )
 
-ERR_PROGRAM_NOT_FOUND = "No such program."
-ERR_ENTRY_NOT_FOUND = "No such entry."
+ERR_PROGRAM_NOT_FOUND = gettext_noop("No such program.")
+ERR_ENTRY_NOT_FOUND = gettext_noop("No such entry.")
 
 
 # --- Programs -------------------------------------------------------------------------------------

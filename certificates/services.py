@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from courses.models import CompetencyDomain, CoursePage
 from lms import roles
@@ -36,39 +37,43 @@ from .models import (
     SupervisorAssignment,
 )
 
-ERR_NOT_PROGRAM_ADMIN = "Only program administrators can do this."
-ERR_PROGRAM_CLOSED = "This program is not open to trainees."
-ERR_NO_VERSION = "This program has no version in effect yet."
-ERR_ALREADY_IN_PROGRAM = "You are already working toward this program."
-ERR_FUTURE_DATE = "The date can't be in the future."
-ERR_HOURS_POSITIVE = "Enter more than zero hours."
-ERR_DAY_LIMIT = "That would make more than 24 hours on {date}: {logged} hours are already logged that day."
-ERR_NOT_YOUR_SUPERVISOR = "Choose one of your supervisors."
-ERR_NOT_YOUR_ENTRY = "This entry is not yours."
-ERR_CANT_EDIT_WITHDRAWN = "A withdrawn entry can't be changed."
-ERR_ONLY_PENDING_WITHDRAW = "Only entries waiting for approval can be withdrawn."
-ERR_ONLY_PENDING_DECIDE = "This entry is not waiting for a decision."
-ERR_NOT_SUPERVISOR_OF = "You don't supervise this trainee."
-ERR_REASON_REQUIRED = "Give a reason when you don't approve an entry."
-ERR_NOTHING_SELECTED = "Select at least one entry."
-ERR_NOT_A_SUPERVISOR = "That person is not a supervisor."
-ERR_NOT_A_TRAINEE = "That person is not a trainee."
-ERR_SELF_SUPERVISION = "Nobody can supervise themselves."
-ERR_RECOVERY_DATE_FUTURE = "Your recovery start date can't be in the future."
-ERR_RECOVERY_DATE_OLD = "Please check the year of your recovery start date."
-ERR_STATEMENT_REQUIRED = "Please confirm the statement."
-ERR_TYPED_NAME = "Type your full name as it appears on your account ({name})."
-ERR_PLEDGE_SIGNED = "You have already signed this version of the code of ethics."
-ERR_PLEDGE_NOT_IN_EFFECT = "This version of the code of ethics is not in effect."
-ERR_CSV_HEADER = "The file must have these columns: {columns}."
-ERR_CSV_EMPTY = "The file has no rows."
-ERR_CSV_ENCODING = "Save the file as UTF-8 CSV and try again."
-ERR_IMPORT_FORMAT = "This is not a program definition file."
-ERR_UNKNOWN_COURSE = "Unknown course: {slug}."
-ERR_UNKNOWN_DOMAIN = "Unknown domain: {slug}."
-ERR_AMBIGUOUS_COURSE = "Several courses have the slug {slug}."
-ERR_PLEDGE_TEXT_LOCKED = "Pledge {label} has signatures; publish a new version instead of changing its text."
-ERR_EXTERNAL_HOURS = "Give hours for at least one domain."
+ERR_NOT_PROGRAM_ADMIN = gettext_noop("Only program administrators can do this.")
+ERR_PROGRAM_CLOSED = gettext_noop("This program is not open to trainees.")
+ERR_NO_VERSION = gettext_noop("This program has no version in effect yet.")
+ERR_ALREADY_IN_PROGRAM = gettext_noop("You are already working toward this program.")
+ERR_FUTURE_DATE = gettext_noop("The date can't be in the future.")
+ERR_HOURS_POSITIVE = gettext_noop("Enter more than zero hours.")
+ERR_DAY_LIMIT = gettext_noop(
+    "That would make more than 24 hours on {date}: {logged} hours are already logged that day."
+)
+ERR_NOT_YOUR_SUPERVISOR = gettext_noop("Choose one of your supervisors.")
+ERR_NOT_YOUR_ENTRY = gettext_noop("This entry is not yours.")
+ERR_CANT_EDIT_WITHDRAWN = gettext_noop("A withdrawn entry can't be changed.")
+ERR_ONLY_PENDING_WITHDRAW = gettext_noop("Only entries waiting for approval can be withdrawn.")
+ERR_ONLY_PENDING_DECIDE = gettext_noop("This entry is not waiting for a decision.")
+ERR_NOT_SUPERVISOR_OF = gettext_noop("You don't supervise this trainee.")
+ERR_REASON_REQUIRED = gettext_noop("Give a reason when you don't approve an entry.")
+ERR_NOTHING_SELECTED = gettext_noop("Select at least one entry.")
+ERR_NOT_A_SUPERVISOR = gettext_noop("That person is not a supervisor.")
+ERR_NOT_A_TRAINEE = gettext_noop("That person is not a trainee.")
+ERR_SELF_SUPERVISION = gettext_noop("Nobody can supervise themselves.")
+ERR_RECOVERY_DATE_FUTURE = gettext_noop("Your recovery start date can't be in the future.")
+ERR_RECOVERY_DATE_OLD = gettext_noop("Please check the year of your recovery start date.")
+ERR_STATEMENT_REQUIRED = gettext_noop("Please confirm the statement.")
+ERR_TYPED_NAME = gettext_noop("Type your full name as it appears on your account ({name}).")
+ERR_PLEDGE_SIGNED = gettext_noop("You have already signed this version of the code of ethics.")
+ERR_PLEDGE_NOT_IN_EFFECT = gettext_noop("This version of the code of ethics is not in effect.")
+ERR_CSV_HEADER = gettext_noop("The file must have these columns: {columns}.")
+ERR_CSV_EMPTY = gettext_noop("The file has no rows.")
+ERR_CSV_ENCODING = gettext_noop("Save the file as UTF-8 CSV and try again.")
+ERR_IMPORT_FORMAT = gettext_noop("This is not a program definition file.")
+ERR_UNKNOWN_COURSE = gettext_noop("Unknown course: {slug}.")
+ERR_UNKNOWN_DOMAIN = gettext_noop("Unknown domain: {slug}.")
+ERR_AMBIGUOUS_COURSE = gettext_noop("Several courses have the slug {slug}.")
+ERR_PLEDGE_TEXT_LOCKED = gettext_noop(
+    "Pledge {label} has signatures; publish a new version instead of changing its text."
+)
+ERR_EXTERNAL_HOURS = gettext_noop("Give hours for at least one domain.")
 
 EXPORT_FORMAT = "peer-lms.program/1"
 
