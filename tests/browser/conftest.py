@@ -16,16 +16,29 @@ FLAGS = [
 ]
 
 
+_SHARED: dict = {}
+
+
 @pytest.fixture(scope="session")
 def _browser():
+    """One Chromium for the whole run. Test modules elsewhere import this fixture, which gives pytest
+    several session fixtures of the same name; they share one Playwright (only one may run per thread)."""
     if not os.environ.get("RUN_BROWSER"):
         pytest.skip("browser journeys: set RUN_BROWSER=1")
-    from playwright.sync_api import sync_playwright
+    if "browser" not in _SHARED:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield browser
-        browser.close()
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(
+            executable_path=CHROMIUM, args=FLAGS, headless=True
+        )
+        _SHARED["users"] = 0
+    _SHARED["users"] += 1
+    yield _SHARED["browser"]
+    _SHARED["users"] -= 1
+    if _SHARED["users"] == 0:
+        _SHARED.pop("browser").close()
+        _SHARED.pop("playwright").stop()
 
 
 @pytest.fixture
