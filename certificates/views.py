@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lms import roles
@@ -353,7 +354,11 @@ def decide_bulk(request):
         )
     except DomainError as exc:
         return _error(request, exc, back_url=reverse("certificates:queue"))
-    messages.success(request, _("%(count)s decisions recorded.") % {"count": len(done)})
+    messages.success(
+        request,
+        ngettext("%(count)s decision recorded.", "%(count)s decisions recorded.", len(done))
+        % {"count": len(done)},
+    )
     return redirect("certificates:queue")
 
 
