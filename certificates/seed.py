@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from courses.models import CompetencyDomain
 
-from . import services
+from .hours import services as hours_services
 from .models import (
     CredentialProgram,
     ExternalTraining,
@@ -20,6 +20,10 @@ from .models import (
     RecoveryAttestation,
     SupervisorAssignment,
 )
+from .programs import services as program_services
+from .programs import transfer
+from .recovery import services as recovery_services
+from .training import services as training_services
 
 ICRC_SLUG = "icrc-peer-recovery"
 KY_SLUG = "ky-kbadc-peer-support"
@@ -57,7 +61,7 @@ def program_definitions(*, course_slugs) -> list[dict]:
 
     icrc_courses = ["active-listening", "ethics-boundaries", "crisis-response"]
     icrc = {
-        "format": services.EXPORT_FORMAT,
+        "format": transfer.EXPORT_FORMAT,
         "slug": ICRC_SLUG,
         "name": "Peer Recovery (PR)",
         "issuing_body": "IC&RC (International Certification & Reciprocity Consortium)",
@@ -116,7 +120,7 @@ def program_definitions(*, course_slugs) -> list[dict]:
         ],
     }
     ky = {
-        "format": services.EXPORT_FORMAT,
+        "format": transfer.EXPORT_FORMAT,
         "slug": KY_SLUG,
         "name": "Registered Alcohol and Drug Peer Support Specialist (Kentucky-style)",
         "issuing_body": "Kentucky Board of Alcohol and Drug Counselors (KBADC), modelled",
@@ -203,7 +207,7 @@ def _ensure_domains():
 
 def _enroll(user, program):
     existing = ProgramEnrollment.objects.filter(user=user, program=program).first()
-    return existing or services.program_enroll(user=user, program=program)
+    return existing or program_services.program_enroll(user=user, program=program)
 
 
 def _log_hours(*, trainee, supervisor, entries, approve_all=True):
@@ -222,7 +226,7 @@ def _log_hours(*, trainee, supervisor, entries, approve_all=True):
         )
     )
     for i, (days_ago, hours, kind, approve) in enumerate(entries):
-        entry = services.practice_log_create(
+        entry = hours_services.practice_log_create(
             trainee=trainee,
             date=today - timedelta(days=days_ago),
             hours=Decimal(hours),
@@ -235,18 +239,18 @@ def _log_hours(*, trainee, supervisor, entries, approve_all=True):
             else "Weekly supervision session.",
         )
         if approve and approve_all:
-            services.practice_log_decide(actor=supervisor, entry=entry, approve=True)
+            hours_services.practice_log_decide(actor=supervisor, entry=entry, approve=True)
 
 
 def _sign_pledge(user, program):
     pledge = program.current_pledge()
     if pledge and not PledgeSignature.objects.filter(user=user, pledge=pledge).exists():
-        services.pledge_sign(user=user, pledge=pledge, typed_name=user.full_name)
+        program_services.pledge_sign(user=user, pledge=pledge, typed_name=user.full_name)
 
 
 def _attest(user, *, days_ago):
     if not RecoveryAttestation.objects.filter(user=user).exists():
-        services.recovery_attest(
+        recovery_services.recovery_attest(
             user=user,
             recovery_start_date=timezone.localdate() - timedelta(days=days_ago),
             typed_name=user.full_name,
@@ -263,7 +267,7 @@ def seed_programs(*, courses, users) -> dict[str, CredentialProgram]:
     admin = users.get("admin")
     programs = {}
     for data in program_definitions(course_slugs=set(courses)):
-        program = services.program_import(data=data)
+        program = transfer.program_import(data=data)
         programs[program.slug] = program
     icrc, ky = programs[ICRC_SLUG], programs[KY_SLUG]
 
@@ -276,7 +280,7 @@ def seed_programs(*, courses, users) -> dict[str, CredentialProgram]:
                 trainee
                 and not SupervisorAssignment.objects.filter(supervisor=supervisor, trainee=trainee).exists()
             ):
-                services.supervisor_assign(actor=admin, supervisor=supervisor, trainee=trainee)
+                hours_services.supervisor_assign(actor=admin, supervisor=supervisor, trainee=trainee)
 
     practice, supervision = PracticeLog.Kind.PRACTICE, PracticeLog.Kind.SUPERVISION
 
@@ -289,7 +293,7 @@ def seed_programs(*, courses, users) -> dict[str, CredentialProgram]:
         _log_hours(trainee=eligible, supervisor=supervisor, entries=entries)
         if admin is not None and not ExternalTraining.objects.filter(user=eligible).exists():
             advocacy = CompetencyDomain.objects.get(slug="advocacy")
-            services.external_training_record(
+            training_services.external_training_record(
                 actor=admin,
                 user=eligible,
                 provider="Kentucky Peer Support Network",
@@ -328,7 +332,7 @@ def seed_programs(*, courses, users) -> dict[str, CredentialProgram]:
                 "suicide-prevention": "1",
             }
             domains = {d.slug: d for d in CompetencyDomain.objects.filter(slug__in=slugs)}
-            services.external_training_record(
+            training_services.external_training_record(
                 actor=admin,
                 user=recovering,
                 provider="Kentucky peer support classroom training",

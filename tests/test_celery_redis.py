@@ -10,8 +10,8 @@ from certificates.issuing import services
 from certificates.models import Certificate
 from certificates.tasks import issue_certificate
 from lms.celery import app
-from tests.certificates.issuing_helpers import *  # noqa: F403 (fixtures)
-from tests.certificates.issuing_helpers import make_eligible, program_with_practice_hours
+from tests.certificates.issuing.helpers import *  # noqa: F403 (fixtures)
+from tests.certificates.issuing.helpers import make_eligible, program_with_practice_hours
 from tests.factories import ProgramAdminFactory, TraineeFactory
 
 pytestmark = [

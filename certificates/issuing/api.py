@@ -12,6 +12,8 @@ from ninja.files import UploadedFile
 from ninja.security import django_auth
 
 from certificates.models import Certificate, CertificateApplication, ProgramVersion
+from certificates.permissions import require_program_admin
+from certificates.schemas import ERRORS
 from lms.errors import Conflict, DomainError, Invalid, NotFound
 from lms.models import User
 
@@ -28,7 +30,6 @@ from .schemas import (
 )
 
 router = Router(tags=["certificates"])
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 PUBLIC_ERRORS = {404: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -200,7 +201,7 @@ def application_create(request, payload: ApplicationIn):
         raise NotFound(str(ERR_VERSION_NOT_FOUND))
     user = request.user
     if payload.user_id is not None and payload.user_id != request.user.pk:
-        selectors.require_manager(request.user)
+        require_program_admin(request.user)
         user = User.objects.filter(pk=payload.user_id).first()
         if user is None:
             raise NotFound(str(ERR_USER_NOT_FOUND))
@@ -258,7 +259,7 @@ def certificate_detail(request, code: str):
 
 
 def _managed(request, code: str) -> Certificate:
-    selectors.require_manager(request.user)
+    require_program_admin(request.user)
     return selectors.certificate_for_viewer_by_code(user=request.user, code=code)
 
 

@@ -6,10 +6,7 @@ from uuid import UUID
 
 from ninja import Schema
 
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
+from certificates.schemas import ErrorOut  # noqa: F401 (the shared error shape, re-exported for issuing.api)
 
 
 class VerificationOut(Schema):

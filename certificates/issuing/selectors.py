@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certificates.eligibility import add_months, fmt_hours
+from certificates.issuing.models import HEAD_BYTES
 from certificates.models import (
     Certificate,
     CertificateApplication,
@@ -28,10 +29,10 @@ from certificates.models import (
     ProgramEnrollment,
     ProgramVersion,
 )
-from certificates.models.issuing import HEAD_BYTES
+from certificates.permissions import require_program_admin
 from courses.models import Enrollment, ModuleProgress
 from lms import roles
-from lms.errors import Forbidden, NotFound
+from lms.errors import NotFound
 
 from . import signing
 from .codes import format_code, normalize_code
@@ -40,7 +41,6 @@ ZERO = Decimal("0")
 
 ERR_CERTIFICATE_NOT_FOUND = _("No certificate with this code was issued here.")
 ERR_NOT_YOURS = _("This certificate is not yours.")
-ERR_NOT_PROGRAM_ADMIN = _("Only program administrators can do this.")
 ERR_APPLICATION_NOT_FOUND = _("No such application.")
 
 # Public statuses (the verification answer).
@@ -310,13 +310,8 @@ def certificate_for_viewer_by_code(*, user, code: str) -> Certificate:
     return certificate
 
 
-def require_manager(user) -> None:
-    if not can_manage(user):
-        raise Forbidden(str(ERR_NOT_PROGRAM_ADMIN))
-
-
 def applications_queue(*, actor, status: str | None = CertificateApplication.Status.SUBMITTED):
-    require_manager(actor)
+    require_program_admin(actor)
     qs = CertificateApplication.objects.select_related(
         "user", "version__program", "submitted_by", "renews"
     ).order_by("submitted_at", "pk")
@@ -326,7 +321,7 @@ def applications_queue(*, actor, status: str | None = CertificateApplication.Sta
 
 
 def application_for_manager(*, actor, pk: int) -> CertificateApplication:
-    require_manager(actor)
+    require_program_admin(actor)
     application = (
         CertificateApplication.objects.select_related("user", "version__program").filter(pk=pk).first()
     )
@@ -337,7 +332,7 @@ def application_for_manager(*, actor, pk: int) -> CertificateApplication:
 
 def program_register(*, actor, program: CredentialProgram):
     """Every certificate of a program that was issued (whatever happened since), for administrators."""
-    require_manager(actor)
+    require_program_admin(actor)
     return (
         Certificate.objects.issued()
         .for_program(program)
@@ -347,7 +342,7 @@ def program_register(*, actor, program: CredentialProgram):
 
 
 def programs_for_manager(*, actor):
-    require_manager(actor)
+    require_program_admin(actor)
     return CredentialProgram.objects.order_by("name")
 
 

@@ -29,8 +29,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certificates.eligibility import add_months, eligibility_for, fmt_hours
+from certificates.issuing.models import HEAD_BYTES, certificate_pdf_name
 from certificates.models import Certificate, CertificateApplication, CertificateReminder, ProgramVersion
-from certificates.models.issuing import HEAD_BYTES, certificate_pdf_name
+from certificates.permissions import require_program_admin
 from lms import roles
 from lms.audit import audit_record
 from lms.errors import Conflict, Forbidden, Invalid
@@ -42,7 +43,6 @@ from .statuslist import LIST_SIZE
 
 logger = logging.getLogger(__name__)
 
-ERR_NOT_PROGRAM_ADMIN = _("Only program administrators can do this.")
 ERR_NOT_ELIGIBLE = _("Not every requirement of this program is met yet: %(missing)s")
 ERR_APPLICATION_OPEN = _("There is already an application for this program version waiting for a decision.")
 ERR_ALREADY_CERTIFIED = _("%(name)s already holds a certificate for this program. Renew it instead.")
@@ -65,11 +65,6 @@ ERR_NO_SUCH_TRAINEE = _("%(email)s is not enrolled in this program.")
 
 REASON_MAX = 500
 INDEX_ATTEMPTS = 64
-
-
-def _require_admin(actor) -> None:
-    if actor is not None and not roles.is_program_admin(actor):
-        raise Forbidden(str(ERR_NOT_PROGRAM_ADMIN))
 
 
 def _clean(instance, **kwargs) -> None:
@@ -108,7 +103,7 @@ def application_submit(*, actor, user, version: ProgramVersion) -> CertificateAp
     """A trainee applies for themselves, or a program administrator puts a trainee forward. The
     trainee must be eligible now under `version`; otherwise nothing is created."""
     if actor is not None and actor.pk != user.pk:
-        _require_admin(actor)
+        require_program_admin(actor, system_allowed=True)
     program = version.program
     if not program.is_active and not (actor is None or roles.is_program_admin(actor)):
         raise Forbidden(str(ERR_PROGRAM_CLOSED))
@@ -217,7 +212,7 @@ def application_approve(*, actor, application: CertificateApplication, enqueue: 
     """Approve: re-check eligibility, freeze the snapshot, create the pending certificate with its
     code, all in one transaction holding the application's row lock; the issuing task starts after
     commit. A second approval (concurrent or later) gets Conflict and creates nothing."""
-    _require_admin(actor)
+    require_program_admin(actor, system_allowed=True)
     application = (
         CertificateApplication.objects.select_for_update(of=("self",))
         .select_related("user", "version__program", "renews")
@@ -255,7 +250,7 @@ def application_approve(*, actor, application: CertificateApplication, enqueue: 
 
 @transaction.atomic
 def application_reject(*, actor, application: CertificateApplication, reason: str) -> CertificateApplication:
-    _require_admin(actor)
+    require_program_admin(actor, system_allowed=True)
     reason = _reason(reason)
     application = CertificateApplication.objects.select_for_update(of=("self",)).get(pk=application.pk)
     if application.status != CertificateApplication.Status.SUBMITTED:
@@ -280,7 +275,7 @@ def application_reject(*, actor, application: CertificateApplication, reason: st
 
 def certificate_issue_for(*, actor, user, version: ProgramVersion, enqueue: bool = True) -> Certificate:
     """An administrator puts a trainee forward and approves in one go (bulk issuing)."""
-    _require_admin(actor)
+    require_program_admin(actor, system_allowed=True)
     with transaction.atomic():
         application = application_submit(actor=actor, user=user, version=version)
         return application_approve(actor=actor, application=application, enqueue=enqueue)
@@ -530,7 +525,7 @@ def certificates_needing_work(*, older_than: timedelta = timedelta(minutes=2)):
 def _set_status(
     *, actor, certificate: Certificate, allowed: tuple, new_status: str, reason: str, error, action
 ):
-    _require_admin(actor)
+    require_program_admin(actor, system_allowed=True)
     reason = _reason(reason)
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update(of=("self",)).get(pk=certificate.pk)

@@ -18,6 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from certificates.models import Certificate, CredentialProgram, ProgramVersion
+from certificates.permissions import require_program_admin
 from lms.audit import audit_events_for, audit_record
 from lms.errors import DomainError, Invalid
 
@@ -50,7 +51,7 @@ def admin_only(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         try:
-            selectors.require_manager(request.user)
+            require_program_admin(request.user)
         except DomainError as exc:
             return _error(request, exc)
         return view(request, *args, **kwargs)

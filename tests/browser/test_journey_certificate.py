@@ -14,7 +14,7 @@ from certificates.issuing.codes import format_code
 from certificates.models import Certificate, Requirement
 from tests import factories
 from tests.certificates.factories import ProgramFactory, VersionFactory, add_requirement
-from tests.certificates.issuing_helpers import (  # noqa: F401 (fixtures)
+from tests.certificates.issuing.helpers import (  # noqa: F401 (fixtures)
     _roomy_rate_limits,
     issuing,
     issuing_storage,

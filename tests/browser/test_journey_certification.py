@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from certificates import services
 from certificates.models import PracticeLog, Requirement
+from certificates.programs import services as program_services
 from tests import factories
 from tests.certificates.factories import (
     ProgramFactory,
@@ -47,7 +47,7 @@ def certification():
     assign(other_supervisor, eligible)
     enroll(eligible, version)
     log(eligible, other_supervisor, hours="10")
-    services.pledge_sign(user=eligible, pledge=pledge, typed_name="Sam Okoye")
+    program_services.pledge_sign(user=eligible, pledge=pledge, typed_name="Sam Okoye")
 
     admin = factories.ProgramAdminFactory(full_name="Riley Okafor")
     return program, trainee, supervisor, eligible, admin

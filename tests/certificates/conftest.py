@@ -6,8 +6,9 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
 
-from certificates import services
 from certificates.models import ExternalTraining, PracticeLog, Requirement
+from certificates.recovery import services as recovery_services
+from certificates.training import services as training_services
 from courses.models import CompetencyDomain
 
 from .factories import VersionFactory, add_pledge, add_requirement, assign, enroll, log
@@ -64,12 +65,12 @@ def world(trainee, other_trainee, supervisor, instructor, program_admin):
     enroll(trainee, version)
     enroll(other_trainee, version)
     start = timezone.localdate() - timedelta(days=200)
-    services.recovery_attest(user=trainee, recovery_start_date=start, typed_name=trainee.full_name)
+    recovery_services.recovery_attest(user=trainee, recovery_start_date=start, typed_name=trainee.full_name)
     entry = log(trainee, supervisor, hours="4")
     pending = log(trainee, supervisor, hours="2", status=PracticeLog.Status.PENDING)
     from django.core.files.base import ContentFile
 
-    training = services.external_training_record(
+    training = training_services.external_training_record(
         actor=program_admin,
         user=trainee,
         provider="Elsewhere",

@@ -7,7 +7,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from certificates import services
+from certificates.hours import services as hours_services
+from certificates.programs import services as program_services
+from certificates.recovery import services as recovery_services
+from certificates.training import services as training_services
 from courses.models import CompetencyDomain
 from tests import factories
 from tests.browser.conftest import _browser, laptop, login, logout, phone  # noqa: F401
@@ -20,10 +23,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def _eligible_trainee(world):
     person = factories.TraineeFactory(full_name="Jordan Eligible")
     enroll(person, world.version)
-    services.supervisor_assign(actor=world.admin, supervisor=world.supervisor, trainee=person)
-    services.recovery_attest(user=person, recovery_start_date=date(2020, 1, 15), typed_name=person.full_name)
+    hours_services.supervisor_assign(actor=world.admin, supervisor=world.supervisor, trainee=person)
+    recovery_services.recovery_attest(
+        user=person, recovery_start_date=date(2020, 1, 15), typed_name=person.full_name
+    )
     log(person, world.supervisor, hours="10")
-    services.external_training_record(
+    training_services.external_training_record(
         actor=world.admin,
         user=person,
         provider="Board",
@@ -31,7 +36,9 @@ def _eligible_trainee(world):
         completed_on=date(2024, 1, 1),
         hours={CompetencyDomain.objects.get(slug="advocacy"): Decimal("3")},
     )
-    services.pledge_sign(user=person, pledge=world.program.current_pledge(), typed_name=person.full_name)
+    program_services.pledge_sign(
+        user=person, pledge=world.program.current_pledge(), typed_name=person.full_name
+    )
     return person
 
 

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from certificates import services
+from certificates.hours import services as hours_services
 from certificates.models import ExternalTraining, PracticeLog, ProgramEnrollment, SupervisorAssignment
+from certificates.recovery import services as recovery_services
 from lms.models import AuditEvent
 
 from .factories import TraineeFactory, enroll, log
@@ -198,7 +199,7 @@ def test_hours_form_shows_rule_errors_and_saves_nothing(client, world):
         },
     )
     assert response.status_code == 422
-    assert escape(services.ERR_FUTURE_DATE) in response.content.decode()
+    assert escape(hours_services.ERR_FUTURE_DATE) in response.content.decode()
     response = client.post(
         reverse("certificates:hours"),
         {
@@ -329,7 +330,7 @@ def test_import_pages_report_rows_and_import_nothing(client, world):
         reverse("certificates:import-hours"), {"file": SimpleUploadedFile("h.csv", hours_csv.encode())}
     )
     assert response.status_code == 422
-    assert f"Line 3: {services.ERR_NOT_YOUR_SUPERVISOR}" in response.content.decode()
+    assert f"Line 3: {hours_services.ERR_NOT_YOUR_SUPERVISOR}" in response.content.decode()
     assert not PracticeLog.objects.filter(trainee=world.other_trainee).exists()
 
 
@@ -352,7 +353,7 @@ def _cohort_queries(client, world, n):
     for _ in range(n):
         user = TraineeFactory()
         enroll(user, world.version)
-        services.recovery_attest(
+        recovery_services.recovery_attest(
             user=user, recovery_start_date=world.recovery_start, typed_name=user.full_name
         )
         log(user, world.supervisor, hours="3")

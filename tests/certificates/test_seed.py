@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from certificates.eligibility import eligibility_for
+from certificates.hours.selectors import supervisor_queue
 from certificates.models import (
     CredentialProgram,
     PracticeLog,
@@ -12,7 +13,6 @@ from certificates.models import (
     Requirement,
 )
 from certificates.seed import ICRC_SLUG, KY_SLUG
-from certificates.selectors import supervisor_queue
 from lms.models import User
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]

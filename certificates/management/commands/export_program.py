@@ -6,7 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates.models import CredentialProgram
-from certificates.services import program_export
+from certificates.programs.transfer import program_export
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from certificates.services import program_import
+from certificates.programs.transfer import program_import
 from lms.errors import DomainError
 
 

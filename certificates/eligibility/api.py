@@ -1,0 +1,79 @@
+"""/api/v1/ endpoints for eligibility: the trainee's own checklist, and for program administrators the
+cohort (redacted, audited) and one trainee in full (audited)."""
+
+from django.shortcuts import get_object_or_404
+from ninja import Router
+from ninja.security import django_auth
+
+from certificates.permissions import require_program_admin
+from certificates.programs import selectors as program_selectors
+from certificates.programs.models import ProgramEnrollment
+from certificates.schemas import ERRORS, ErrorOut
+
+from . import selectors, services
+from .engine import Eligibility
+from .labels import fmt_hours
+from .schemas import EligibilityOut
+
+router = Router(tags=["certification"])
+
+
+def _value(value):
+    if value is None:
+        return None
+    return fmt_hours(value) if not isinstance(value, int) else str(value)
+
+
+def _eligibility_out(elig: Eligibility) -> dict:
+    return {
+        "user_id": elig.user.pk,
+        "user_name": elig.user.get_full_name(),
+        "program": elig.version.program.slug,
+        "version": elig.version.label,
+        "evaluated_on": elig.evaluated_on,
+        "eligible": elig.eligible,
+        "results": [
+            {
+                "requirement_id": r.requirement.pk,
+                "kind": r.kind,
+                "label": r.label,
+                "met": r.met,
+                "current": _value(r.current),
+                "required": _value(r.required),
+                "unit": r.unit,
+                "missing": r.missing,
+                "met_on": r.met_on,
+                "progress_percent": r.progress_percent,
+            }
+            for r in elig.results
+        ],
+    }
+
+
+@router.get("/eligibility", response={200: list[EligibilityOut], 401: ErrorOut}, auth=django_auth)
+def my_eligibility(request):
+    """Your own checklist for every program you work toward (with your recovery dates: it's yours)."""
+    return [_eligibility_out(p.eligibility) for p in selectors.my_eligibility(user=request.user)]
+
+
+@router.get("/programs/{slug}/eligibility", response={200: list[EligibilityOut], **ERRORS}, auth=django_auth)
+def cohort_eligibility(request, slug: str):
+    """Program administrators: everyone working toward the program. Recovery appears as met / not met."""
+    require_program_admin(request.user)
+    program = program_selectors.program_get(slug=slug, user=request.user)
+    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort api")
+    return [_eligibility_out(r.eligibility) for r in rows]
+
+
+@router.get(
+    "/programs/{slug}/eligibility/{user_id}", response={200: EligibilityOut, **ERRORS}, auth=django_auth
+)
+def trainee_eligibility(request, slug: str, user_id: int):
+    """Program administrators: one trainee in full (the read is audited)."""
+    require_program_admin(request.user)
+    program = program_selectors.program_get(slug=slug, user=request.user)
+    enrollment = get_object_or_404(ProgramEnrollment, program=program, user_id=user_id)
+    elig = services.eligibility_read_for_staff(
+        actor=request.user, user=enrollment.user, version=enrollment.version
+    )
+    return _eligibility_out(elig)

@@ -1,0 +1,118 @@
+"""Pages built on eligibility: the trainee's checklist, the administrator's cohort (page and CSV),
+trainee list and one trainee's file."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
+
+from certificates.hours import selectors as hours_selectors
+from certificates.hours.forms import SupervisorAssignForm
+from certificates.hours.models import SupervisorAssignment
+from certificates.programs import selectors as program_selectors
+from certificates.programs.models import ProgramEnrollment
+from certificates.recovery import selectors as recovery_selectors
+from certificates.recovery.services import recovery_attestation_read_for_staff
+from certificates.training import selectors as training_selectors
+from certificates.training.forms import ExternalTrainingForm
+from certificates.web import handles_domain_errors, require_admin
+from lms import roles
+from lms.models import User
+
+from . import cohort as cohort_report
+from . import selectors, services
+
+
+@login_required
+@require_GET
+@handles_domain_errors
+def dashboard(request):
+    """The trainee's checklist: every requirement of every program they work toward."""
+    progress = selectors.my_eligibility(user=request.user)
+    joined = {p.enrollment.program_id for p in progress}
+    available = [p for p in program_selectors.programs_list(user=request.user) if p.pk not in joined]
+    return TemplateResponse(
+        request,
+        "certificates/dashboard.html",
+        {
+            "progress": progress,
+            "available": available,
+            "has_recovery": recovery_selectors.recovery_attestation_own(user=request.user) is not None,
+        },
+    )
+
+
+@login_required
+@require_GET
+@handles_domain_errors
+def cohort(request, slug):
+    require_admin(request)
+    program = program_selectors.program_get(slug=slug, user=request.user)
+    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort page")
+    eligible = [r for r in rows if r.eligibility.eligible]
+    others = [r for r in rows if not r.eligibility.eligible]
+    return TemplateResponse(
+        request,
+        "certificates/cohort.html",
+        {"program": program, "eligible": eligible, "others": others, "rows": rows},
+    )
+
+
+@login_required
+@require_GET
+@handles_domain_errors
+def cohort_csv(request, slug):
+    require_admin(request)
+    program = program_selectors.program_get(slug=slug, user=request.user)
+    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort csv")
+    response = StreamingHttpResponse(
+        cohort_report.cohort_csv_lines(rows=rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="cohort-{program.slug}.csv"'
+    return response
+
+
+@login_required
+@require_GET
+@handles_domain_errors
+def trainees(request):
+    require_admin(request)
+    group_users = User.objects.filter(groups__name=roles.TRAINEE).order_by("full_name", "email")
+    return TemplateResponse(request, "certificates/trainees.html", {"trainees": group_users})
+
+
+@login_required
+@require_GET
+@handles_domain_errors
+def trainee_detail(request, user_id):
+    """A program administrator's view of one trainee. The recovery attestation is shown only on request
+    (?recovery=1), and each such read is audited."""
+    require_admin(request)
+    trainee = get_object_or_404(User, pk=user_id)
+    enrollments = list(
+        ProgramEnrollment.objects.filter(user=trainee).select_related("program", "version__program")
+    )
+    eligibilities = [
+        services.eligibility_read_for_staff(actor=request.user, user=trainee, version=e.version)
+        for e in enrollments
+    ]
+    attestations = None
+    if request.GET.get("recovery") == "1":
+        attestations = recovery_attestation_read_for_staff(actor=request.user, user=trainee)
+    return TemplateResponse(
+        request,
+        "certificates/trainee_detail.html",
+        {
+            "trainee": trainee,
+            "eligibilities": eligibilities,
+            "attestations": attestations,
+            "entries": hours_selectors.practice_logs_for_trainee(trainee=trainee)[:100],
+            "trainings": training_selectors.external_trainings_for(user=trainee),
+            "assignments": SupervisorAssignment.objects.filter(
+                trainee=trainee, is_active=True
+            ).select_related("supervisor"),
+            "assign_form": SupervisorAssignForm(),
+            "external_form": ExternalTrainingForm(),
+        },
+    )

@@ -1,0 +1,73 @@
+"""Forms for hours and decisions. They check input shape only; the rules live in hours.services."""
+
+from django import forms
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
+
+from certificates.forms import DateInput
+from courses.models import CompetencyDomain
+from lms import roles
+from lms.models import User
+
+from .models import PracticeLog
+
+
+class PracticeLogForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DateInput)
+    hours = forms.DecimalField(
+        label=_("Hours"),
+        max_digits=4,
+        decimal_places=2,
+        min_value=0,
+        help_text=_("For example 1.5 for an hour and a half."),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=PracticeLog.Kind.choices)
+    domain = forms.ModelChoiceField(
+        label=_("Domain"),
+        queryset=CompetencyDomain.objects.all(),
+        required=False,
+        empty_label=_("Not specific"),
+    )
+    setting = forms.CharField(
+        label=_("Setting"), max_length=200, required=False, help_text=_("Where you worked.")
+    )
+    description = forms.CharField(
+        label=_("What you did"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    supervisor = forms.ModelChoiceField(label=_("Supervisor"), queryset=User.objects.none())
+
+    def __init__(self, *args, supervisors=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if supervisors is not None:
+            self.fields["supervisor"].queryset = supervisors
+            if not self.is_bound and not self.initial.get("supervisor"):
+                only = list(supervisors[:2])
+                if len(only) == 1:
+                    self.fields["supervisor"].initial = only[0].pk
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Don't approve"))])
+    reason = forms.CharField(
+        label=_("Reason (needed if you don't approve)"),
+        required=False,
+        max_length=2000,
+        widget=forms.TextInput,
+    )
+
+
+class BulkDecisionForm(DecisionForm):
+    entries = forms.TypedMultipleChoiceField(label=_("Entries"), coerce=int, choices=())
+
+    def __init__(self, *args, entry_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entries"].choices = [(i, i) for i in entry_ids]
+
+
+class SupervisorAssignForm(forms.Form):
+    supervisor = forms.ModelChoiceField(label=_("Supervisor"), queryset=User.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        group = Group.objects.filter(name=roles.SUPERVISOR).first()
+        self.fields["supervisor"].queryset = group.user_set.all() if group else User.objects.none()

@@ -1,0 +1,96 @@
+"""Reads for hours and supervision. Access rules live here so pages and API answer the same way: an
+entry a person may not see is "not found"."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from certificates.eligibility.labels import fmt_hours
+from lms import roles
+from lms.errors import NotFound
+from lms.models import User
+
+from .models import PracticeLog, SupervisorAssignment
+
+ERR_ENTRY_NOT_FOUND = gettext_noop("No such entry.")
+
+
+def practice_logs_for_trainee(*, trainee, status: str | None = None):
+    qs = PracticeLog.objects.filter(trainee=trainee).select_related("domain", "supervisor", "decided_by")
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def practice_hours_totals(*, trainee) -> dict[str, dict[str, str]]:
+    """{kind: {status: hours}} for the trainee's log page."""
+    rows = PracticeLog.objects.filter(trainee=trainee).values("kind", "status").annotate(total=Sum("hours"))
+    out: dict[str, dict[str, str]] = {}
+    for row in rows:
+        out.setdefault(row["kind"], {})[row["status"]] = fmt_hours(row["total"])
+    return out
+
+
+def supervisors_for_trainee(*, trainee):
+    return User.objects.filter(supervisees__trainee=trainee, supervisees__is_active=True).distinct()
+
+
+def supervisees_for(*, supervisor):
+    return (
+        User.objects.filter(supervisors__supervisor=supervisor, supervisors__is_active=True)
+        .annotate(
+            pending_count=Count(
+                "practice_logs",
+                filter=Q(
+                    practice_logs__status=PracticeLog.Status.PENDING, practice_logs__supervisor=supervisor
+                ),
+            )
+        )
+        .distinct()
+    )
+
+
+def supervisor_queue(*, supervisor):
+    """Pending entries addressed to `supervisor` by trainees they currently supervise."""
+    return (
+        PracticeLog.objects.pending()
+        .filter(
+            supervisor=supervisor,
+            trainee__supervisors__supervisor=supervisor,
+            trainee__supervisors__is_active=True,
+        )
+        .select_related("trainee", "domain")
+        .order_by("trainee__full_name", "date", "pk")
+    )
+
+
+def supervisor_decided(*, supervisor, limit: int = 50):
+    return (
+        PracticeLog.objects.filter(decided_by=supervisor)
+        .select_related("trainee", "domain")
+        .order_by("-decided_at")[:limit]
+    )
+
+
+def practice_log_for_actor(*, actor, pk: int) -> PracticeLog:
+    """The entry if `actor` is its trainee, its supervisor (currently assigned) or a program
+    administrator; otherwise NotFound (we don't confirm that it exists)."""
+    entry = PracticeLog.objects.select_related("trainee", "supervisor", "domain").filter(pk=pk).first()
+    if entry is None or not _can_see_entry(actor, entry):
+        raise NotFound(_(ERR_ENTRY_NOT_FOUND))
+    return entry
+
+
+def _can_see_entry(actor, entry) -> bool:
+    if not actor.is_authenticated:
+        return False
+    if entry.trainee_id == actor.pk or roles.is_program_admin(actor):
+        return True
+    return (
+        entry.supervisor_id == actor.pk
+        and SupervisorAssignment.objects.filter(
+            supervisor=actor, trainee_id=entry.trainee_id, is_active=True
+        ).exists()
+    )

@@ -1,0 +1,254 @@
+"""Writes for supervised practice and supervision hours: an administrator links supervisors to
+trainees; trainees log, edit and withdraw entries; supervisors approve or reject them, singly or in
+bulk. Every rule holds alike for the form, the API and the CSV import (hours.imports)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from certificates.permissions import require_program_admin
+from certificates.validation import clean
+from lms import roles
+from lms.audit import audit_record
+from lms.errors import Conflict, Forbidden, Invalid, NotFound
+from lms.models import User
+
+from .models import PracticeLog, SupervisorAssignment
+
+ERR_FUTURE_DATE = gettext_noop("The date can't be in the future.")
+ERR_HOURS_POSITIVE = gettext_noop("Enter more than zero hours.")
+ERR_DAY_LIMIT = gettext_noop(
+    "That would make more than 24 hours on {date}: {logged} hours are already logged that day."
+)
+ERR_NOT_YOUR_SUPERVISOR = gettext_noop("Choose one of your supervisors.")
+ERR_NOT_YOUR_ENTRY = gettext_noop("This entry is not yours.")
+ERR_CANT_EDIT_WITHDRAWN = gettext_noop("A withdrawn entry can't be changed.")
+ERR_ONLY_PENDING_WITHDRAW = gettext_noop("Only entries waiting for approval can be withdrawn.")
+ERR_ONLY_PENDING_DECIDE = gettext_noop("This entry is not waiting for a decision.")
+ERR_NOT_SUPERVISOR_OF = gettext_noop("You don't supervise this trainee.")
+ERR_REASON_REQUIRED = gettext_noop("Give a reason when you don't approve an entry.")
+ERR_NOTHING_SELECTED = gettext_noop("Select at least one entry.")
+ERR_NOT_A_SUPERVISOR = gettext_noop("That person is not a supervisor.")
+ERR_NOT_A_TRAINEE = gettext_noop("That person is not a trainee.")
+ERR_SELF_SUPERVISION = gettext_noop("Nobody can supervise themselves.")
+
+
+@transaction.atomic
+def supervisor_assign(*, actor, supervisor, trainee) -> SupervisorAssignment:
+    require_program_admin(actor)
+    if supervisor.pk == trainee.pk:
+        raise Invalid(_(ERR_SELF_SUPERVISION))
+    if not roles.is_supervisor(supervisor):
+        raise Invalid(_(ERR_NOT_A_SUPERVISOR), field="supervisor")
+    if not roles.is_trainee(trainee):
+        raise Invalid(_(ERR_NOT_A_TRAINEE), field="trainee")
+    assignment, created = SupervisorAssignment.objects.get_or_create(
+        supervisor=supervisor, trainee=trainee, defaults={"assigned_by": actor}
+    )
+    if not created and not assignment.is_active:
+        assignment.is_active = True
+        assignment.assigned_by = actor
+        assignment.assigned_at = timezone.now()
+        assignment.save(update_fields=["is_active", "assigned_by", "assigned_at"])
+    audit_record(actor=actor, action="supervisor.assigned", target=assignment, subject=trainee)
+    return assignment
+
+
+@transaction.atomic
+def supervisor_unassign(*, actor, assignment: SupervisorAssignment) -> SupervisorAssignment:
+    require_program_admin(actor)
+    assignment.is_active = False
+    assignment.save(update_fields=["is_active"])
+    audit_record(actor=actor, action="supervisor.unassigned", target=assignment, subject=assignment.trainee)
+    return assignment
+
+
+def _supervises(supervisor, trainee) -> bool:
+    return SupervisorAssignment.objects.filter(
+        supervisor=supervisor, trainee=trainee, is_active=True
+    ).exists()
+
+
+def validate_entry(
+    *, trainee, entry_date: date, hours: Decimal, supervisor, exclude_pk=None, extra_day_hours=None
+):
+    """The rules every entry obeys, from the form, the API and the CSV import alike."""
+    if entry_date > timezone.localdate():
+        raise Invalid(_(ERR_FUTURE_DATE), field="date")
+    if hours is None or hours <= 0:
+        raise Invalid(_(ERR_HOURS_POSITIVE), field="hours")
+    logged = PracticeLog.objects.counting_toward_day_total().filter(trainee=trainee, date=entry_date).exclude(
+        pk=exclude_pk
+    ).aggregate(total=Sum("hours"))["total"] or Decimal("0")
+    logged += extra_day_hours or Decimal("0")
+    if logged + hours > 24:
+        raise Invalid(
+            _(ERR_DAY_LIMIT).format(date=entry_date.isoformat(), logged=logged.normalize()), field="hours"
+        )
+    if supervisor is None or not _supervises(supervisor, trainee):
+        raise Invalid(_(ERR_NOT_YOUR_SUPERVISOR), field="supervisor")
+
+
+def is_duplicate(*, trainee, entry_date, hours, kind, exclude_pk=None) -> bool:
+    return (
+        PracticeLog.objects.counting_toward_day_total()
+        .filter(trainee=trainee, date=entry_date, hours=hours, kind=kind)
+        .exclude(pk=exclude_pk)
+        .exists()
+    )
+
+
+@transaction.atomic
+def practice_log_create(
+    *,
+    trainee,
+    date: date,
+    hours: Decimal,
+    kind: str,
+    supervisor,
+    domain=None,
+    setting: str = "",
+    description: str = "",
+) -> PracticeLog:
+    """Log hours for the supervisor's approval. An entry with the same date, hours and kind as another
+    is accepted but flagged as a possible duplicate for the supervisor to check."""
+    # Lock the trainee's row so two simultaneous entries can't both squeeze under 24 hours.
+    User.objects.select_for_update().filter(pk=trainee.pk).first()
+    hours = Decimal(hours)
+    validate_entry(trainee=trainee, entry_date=date, hours=hours, supervisor=supervisor)
+    entry = PracticeLog(
+        trainee=trainee,
+        date=date,
+        hours=hours,
+        kind=kind,
+        domain=domain,
+        setting=setting or "",
+        description=description or "",
+        supervisor=supervisor,
+        possible_duplicate=is_duplicate(trainee=trainee, entry_date=date, hours=hours, kind=kind),
+    )
+    clean(entry)
+    entry.save()
+    audit_record(
+        actor=trainee,
+        action="practice_log.created",
+        target=entry,
+        subject=trainee,
+        details={"hours": str(entry.hours), "kind": entry.kind, "duplicate": entry.possible_duplicate},
+    )
+    return entry
+
+
+EDITABLE_FIELDS = ("date", "hours", "kind", "domain", "setting", "description", "supervisor")
+
+
+@transaction.atomic
+def practice_log_update(*, actor, entry: PracticeLog, **changes) -> PracticeLog:
+    """The trainee changes an entry. Any change to an approved or rejected entry sends it back to the
+    supervisor (pending again)."""
+    entry = PracticeLog.objects.select_for_update().get(pk=entry.pk)
+    if entry.trainee_id != actor.pk:
+        raise Forbidden(_(ERR_NOT_YOUR_ENTRY))
+    if entry.status == PracticeLog.Status.WITHDRAWN:
+        raise Conflict(_(ERR_CANT_EDIT_WITHDRAWN), code="withdrawn")
+    changed = []
+    for name, value in changes.items():
+        if name not in EDITABLE_FIELDS or value is None and name not in ("domain",):
+            continue
+        if name == "hours":
+            value = Decimal(value)
+        if getattr(entry, name) != value:
+            setattr(entry, name, value)
+            changed.append(name)
+    if not changed:
+        return entry
+    validate_entry(
+        trainee=entry.trainee,
+        entry_date=entry.date,
+        hours=entry.hours,
+        supervisor=entry.supervisor,
+        exclude_pk=entry.pk,
+    )
+    previous_status = entry.status
+    entry.status = PracticeLog.Status.PENDING
+    entry.decided_by = None
+    entry.decided_at = None
+    entry.decision_reason = ""
+    entry.updated_at = timezone.now()
+    entry.possible_duplicate = is_duplicate(
+        trainee=entry.trainee, entry_date=entry.date, hours=entry.hours, kind=entry.kind, exclude_pk=entry.pk
+    )
+    clean(entry)
+    entry.save()
+    audit_record(
+        actor=actor,
+        action="practice_log.updated",
+        target=entry,
+        subject=entry.trainee,
+        details={"fields": sorted(changed), "previous_status": previous_status},
+    )
+    return entry
+
+
+@transaction.atomic
+def practice_log_withdraw(*, actor, entry: PracticeLog) -> PracticeLog:
+    entry = PracticeLog.objects.select_for_update().get(pk=entry.pk)
+    if entry.trainee_id != actor.pk:
+        raise Forbidden(_(ERR_NOT_YOUR_ENTRY))
+    if entry.status != PracticeLog.Status.PENDING:
+        raise Conflict(_(ERR_ONLY_PENDING_WITHDRAW), code="not_pending")
+    entry.status = PracticeLog.Status.WITHDRAWN
+    entry.updated_at = timezone.now()
+    entry.save(update_fields=["status", "updated_at"])
+    audit_record(actor=actor, action="practice_log.withdrawn", target=entry, subject=entry.trainee)
+    return entry
+
+
+def _decide(*, actor, entry: PracticeLog, approve: bool, reason: str, now) -> PracticeLog:
+    if entry.supervisor_id != actor.pk or not _supervises(actor, entry.trainee):
+        raise Forbidden(_(ERR_NOT_SUPERVISOR_OF))
+    if entry.status != PracticeLog.Status.PENDING:
+        raise Conflict(_(ERR_ONLY_PENDING_DECIDE), code="not_pending")
+    reason = (reason or "").strip()
+    if not approve and not reason:
+        raise Invalid(_(ERR_REASON_REQUIRED), field="reason")
+    entry.status = PracticeLog.Status.APPROVED if approve else PracticeLog.Status.REJECTED
+    entry.decided_by = actor
+    entry.decided_at = now
+    entry.decision_reason = reason
+    entry.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+    audit_record(
+        actor=actor,
+        action="practice_log.approved" if approve else "practice_log.rejected",
+        target=entry,
+        subject=entry.trainee,
+        details={"hours": str(entry.hours), "kind": entry.kind},
+    )
+    return entry
+
+
+@transaction.atomic
+def practice_log_decide(*, actor, entry: PracticeLog, approve: bool, reason: str = "") -> PracticeLog:
+    """The trainee's supervisor approves or rejects a pending entry (a reason is required to reject)."""
+    entry = PracticeLog.objects.select_for_update().select_related("trainee").get(pk=entry.pk)
+    return _decide(actor=actor, entry=entry, approve=approve, reason=reason, now=timezone.now())
+
+
+@transaction.atomic
+def practice_logs_decide_bulk(*, actor, entry_ids, approve: bool, reason: str = "") -> list[PracticeLog]:
+    """Decide several entries at once; all or nothing (one entry the actor may not decide stops all)."""
+    ids = sorted({int(i) for i in entry_ids})
+    if not ids:
+        raise Invalid(_(ERR_NOTHING_SELECTED), field="entries")
+    entries = list(PracticeLog.objects.select_for_update().select_related("trainee").filter(pk__in=ids))
+    if len(entries) != len(ids):
+        raise NotFound(_("Some entries were not found."))
+    now = timezone.now()
+    return [_decide(actor=actor, entry=e, approve=approve, reason=reason, now=now) for e in entries]

@@ -1,0 +1,228 @@
+"""Pages for hours: the trainee's log, the supervisor's queue and decisions, and the administrator's
+supervisor links and historical import."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from certificates.web import csv_import_page, error_page, form_error, handles_domain_errors, require_admin
+from lms import roles
+from lms.errors import DomainError, Invalid
+from lms.models import User
+
+from . import forms, imports, selectors, services
+from .models import SupervisorAssignment
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@handles_domain_errors
+def hours(request):
+    supervisors = selectors.supervisors_for_trainee(trainee=request.user)
+    form = forms.PracticeLogForm(request.POST or None, supervisors=supervisors)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                entry = services.practice_log_create(trainee=request.user, **data)
+            except DomainError as exc:
+                form_error(form, exc)
+                status = exc.status_code
+            else:
+                if entry.possible_duplicate:
+                    messages.warning(
+                        request,
+                        _(
+                            "Saved. It looks like another entry with the same date and hours; your supervisor will check."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("Saved. Your supervisor will review it."))
+                return redirect("certificates:hours")
+        else:
+            status = 422
+    return TemplateResponse(
+        request,
+        "certificates/hours.html",
+        {
+            "form": form,
+            "entries": selectors.practice_logs_for_trainee(trainee=request.user),
+            "totals": selectors.practice_hours_totals(trainee=request.user),
+            "supervisors": supervisors,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@handles_domain_errors
+def hours_edit(request, pk):
+    entry = selectors.practice_log_for_actor(actor=request.user, pk=pk)
+    if entry.trainee_id != request.user.pk:
+        raise Http404
+    supervisors = selectors.supervisors_for_trainee(trainee=request.user)
+    initial = {
+        "date": entry.date,
+        "hours": entry.hours,
+        "kind": entry.kind,
+        "domain": entry.domain_id,
+        "setting": entry.setting,
+        "description": entry.description,
+        "supervisor": entry.supervisor_id,
+    }
+    form = forms.PracticeLogForm(request.POST or None, initial=initial, supervisors=supervisors)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.practice_log_update(actor=request.user, entry=entry, **form.cleaned_data)
+            except DomainError as exc:
+                form_error(form, exc)
+                status = exc.status_code
+            else:
+                messages.success(request, _("Changes saved. Your supervisor will review the entry again."))
+                return redirect("certificates:hours")
+        else:
+            status = 422
+    return TemplateResponse(
+        request, "certificates/hours_edit.html", {"form": form, "entry": entry}, status=status
+    )
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def hours_withdraw(request, pk):
+    entry = selectors.practice_log_for_actor(actor=request.user, pk=pk)
+    if entry.trainee_id != request.user.pk:
+        raise Http404
+    try:
+        services.practice_log_withdraw(actor=request.user, entry=entry)
+    except DomainError as exc:
+        return error_page(request, exc, back_url=reverse("certificates:hours"))
+    messages.success(request, _("Entry withdrawn."))
+    return redirect("certificates:hours")
+
+
+@login_required
+@require_GET
+@handles_domain_errors
+def queue(request):
+    if not roles.is_supervisor(request.user):
+        raise PermissionDenied
+    entries = list(selectors.supervisor_queue(supervisor=request.user))
+    return TemplateResponse(
+        request,
+        "certificates/queue.html",
+        {
+            "entries": entries,
+            "supervisees": selectors.supervisees_for(supervisor=request.user),
+            "decided": selectors.supervisor_decided(supervisor=request.user, limit=20),
+        },
+    )
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def decide(request, pk):
+    entry = selectors.practice_log_for_actor(actor=request.user, pk=pk)
+    form = forms.DecisionForm(request.POST)
+    if not form.is_valid():
+        return error_page(
+            request,
+            Invalid(_("Choose approve or don't approve.")),
+            back_url=reverse("certificates:queue"),
+        )
+    try:
+        services.practice_log_decide(
+            actor=request.user,
+            entry=entry,
+            approve=form.cleaned_data["decision"] == "approve",
+            reason=form.cleaned_data["reason"],
+        )
+    except DomainError as exc:
+        return error_page(request, exc, back_url=reverse("certificates:queue"))
+    messages.success(request, _("Decision recorded."))
+    return redirect("certificates:queue")
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def decide_bulk(request):
+    ids = request.POST.getlist("entries")
+    form = forms.BulkDecisionForm(request.POST, entry_ids=[i for i in ids if i.isdigit()])
+    if not form.is_valid():
+        return error_page(
+            request,
+            Invalid(_(services.ERR_NOTHING_SELECTED)),
+            back_url=reverse("certificates:queue"),
+        )
+    try:
+        done = services.practice_logs_decide_bulk(
+            actor=request.user,
+            entry_ids=form.cleaned_data["entries"],
+            approve=form.cleaned_data["decision"] == "approve",
+            reason=form.cleaned_data["reason"],
+        )
+    except DomainError as exc:
+        return error_page(request, exc, back_url=reverse("certificates:queue"))
+    messages.success(
+        request,
+        ngettext("%(count)s decision recorded.", "%(count)s decisions recorded.", len(done))
+        % {"count": len(done)},
+    )
+    return redirect("certificates:queue")
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def supervisor_assign(request, user_id):
+    require_admin(request)
+    trainee = get_object_or_404(User, pk=user_id)
+    form = forms.SupervisorAssignForm(request.POST)
+    back = reverse("certificates:trainee", args=[user_id])
+    if not form.is_valid():
+        return error_page(request, Invalid(_(services.ERR_NOT_A_SUPERVISOR)), back_url=back)
+    try:
+        services.supervisor_assign(
+            actor=request.user, supervisor=form.cleaned_data["supervisor"], trainee=trainee
+        )
+    except DomainError as exc:
+        return error_page(request, exc, back_url=back)
+    messages.success(request, _("Supervisor linked."))
+    return redirect(back)
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def supervisor_unassign(request, user_id, assignment_id):
+    require_admin(request)
+    assignment = get_object_or_404(SupervisorAssignment, pk=assignment_id, trainee_id=user_id)
+    services.supervisor_unassign(actor=request.user, assignment=assignment)
+    messages.success(request, _("Supervisor unlinked."))
+    return redirect("certificates:trainee", user_id=user_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@handles_domain_errors
+def import_hours(request):
+    return csv_import_page(
+        request,
+        service=imports.practice_logs_import_csv,
+        title=_("Import historical hours"),
+        columns=imports.HOURS_CSV_COLUMNS + imports.HOURS_CSV_OPTIONAL,
+    )

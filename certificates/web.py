@@ -1,0 +1,75 @@
+"""What the certificates HTML views share: domain errors shown as a page with their status code (or
+on the form), the program-administrator gate, and the CSV import page."""
+
+import functools
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from lms import roles
+from lms.errors import DomainError
+
+from .forms import CSVUploadForm
+
+
+def error_page(request, exc: DomainError, *, back_url: str | None = None):
+    return TemplateResponse(
+        request,
+        "certificates/error.html",
+        {"message": exc.message, "back_url": back_url},
+        status=exc.status_code,
+    )
+
+
+def handles_domain_errors(view):
+    """Any DomainError a view lets through (not found, forbidden...) becomes a page with its status."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except DomainError as exc:
+            return error_page(request, exc)
+
+    return wrapper
+
+
+def form_error(form, exc: DomainError):
+    """Show a service's refusal on the form, next to the field it names when the form has it."""
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
+
+
+def require_admin(request):
+    if not roles.is_program_admin(request.user):
+        raise PermissionDenied
+
+
+def csv_import_page(request, *, service, title, columns, template_name="certificates/import.html"):
+    """An all-or-nothing CSV import: upload, run `service(actor=..., data=...)`, show its report."""
+    require_admin(request)
+    form = CSVUploadForm(request.POST or None, request.FILES or None)
+    report = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                report = service(actor=request.user, data=form.cleaned_data["file"].read())
+            except DomainError as exc:
+                form_error(form, exc)
+                status = exc.status_code
+            else:
+                if report.ok:
+                    messages.success(request, _("%(count)s records imported.") % {"count": report.created})
+                else:
+                    status = 422
+        else:
+            status = 422
+    return TemplateResponse(
+        request,
+        template_name,
+        {"form": form, "report": report, "title": title, "columns": columns},
+        status=status,
+    )
