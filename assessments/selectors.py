@@ -1,7 +1,7 @@
 """Reads about assessments and attempts.
 
 Contract functions used by other apps: `final_exam_status` (courses.services) and
-`passed_final_exam_course_ids_for_users` (certificates' eligibility engine).
+`final_exams_passed_at_for_users` (certificates' eligibility engine).
 
 Nothing here returns correct answers or explanations for a trainee before the rules allow it: the
 trainee-facing views are built by `attempt_view`, which only fills those fields when `reveal_answers`."""
@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -61,6 +61,23 @@ def passed_final_exam_course_ids_for_users(*, user_ids) -> dict[int, set[int]]:
     )
     for user_id, course_id in rows:
         result[user_id].add(course_id)
+    return result
+
+
+def final_exams_passed_at_for_users(*, user_ids) -> dict[int, dict[int, datetime]]:
+    """{user_id: {course_id: when the first passing result was released}} for final exams. One query
+    however many users; the eligibility engine turns the moments into each trainee's own dates."""
+    result: dict[int, dict[int, datetime]] = defaultdict(dict)
+    rows = (
+        Attempt.objects.released()
+        .filter(user_id__in=list(user_ids), passed=True, assessment__kind=Assessment.Kind.FINAL_EXAM)
+        .values("user_id", "assessment__course_id")
+        .annotate(first=Min("released_at"))
+        .order_by()
+    )
+    for row in rows:
+        if row["first"] is not None:
+            result[row["user_id"]][row["assessment__course_id"]] = row["first"]
     return result
 
 

@@ -2,21 +2,29 @@
 hours, recovery, training, issuing) and imported here so Django finds it; the app label stays
 "certificates", so moving a model between subpackages changes no table."""
 
-from .hours.models import PracticeLog, SupervisorAssignment
+from .applicant.models import BirthDateAttestation, EducationAttestation
+from .hours.models import HoursApproval, PracticeLog, SupervisorAssignment, SupervisorQualification
 from .issuing.models import Certificate, CertificateApplication, CertificateReminder
 from .programs.models import (
     CredentialProgram,
     EthicsPledge,
     PledgeSignature,
     ProgramEnrollment,
+    ProgramExam,
     ProgramVersion,
     RenewalTopicMinimum,
     Requirement,
 )
 from .recovery.models import RecoveryAttestation
-from .training.models import ExternalTraining, ExternalTrainingHours
+from .training.models import ExternalTraining, ExternalTrainingHours, OutsideExamResult
 
 __all__ = [
+    "BirthDateAttestation",
+    "EducationAttestation",
+    "HoursApproval",
+    "OutsideExamResult",
+    "ProgramExam",
+    "SupervisorQualification",
     "Certificate",
     "CertificateApplication",
     "CertificateReminder",

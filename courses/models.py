@@ -29,6 +29,23 @@ def _optional_template(names: list[str]) -> str | None:
         return None
 
 
+class DeliveryMode(models.TextChoices):
+    """How training was delivered. Ordered from least to most interactive: a requirement that asks for
+    "live" hours counts live online and face-to-face hours; one that asks for "face to face" counts
+    only those (see certificates.programs.models.Requirement)."""
+
+    SELF_PACED = "self_paced", _("Online, self-paced")
+    LIVE_ONLINE = "live_online", _("Live online (interactive)")
+    FACE_TO_FACE = "face_to_face", _("Face to face")
+
+
+DELIVERY_LEVELS = {DeliveryMode.SELF_PACED: 0, DeliveryMode.LIVE_ONLINE: 1, DeliveryMode.FACE_TO_FACE: 2}
+
+
+def today_on_site():
+    return timezone.localdate()
+
+
 class CompetencyDomain(models.Model):
     """A competency domain that training hours count toward (e.g. the four IC&RC Peer Recovery
     domains). Data, not code: administrators add more."""
@@ -163,11 +180,25 @@ class ModulePage(Page):
         related_name="modules",
         help_text=_("The domain the training hours count toward."),
     )
+    delivery_mode = models.CharField(
+        _("delivery"),
+        max_length=20,
+        choices=DeliveryMode.choices,
+        default=DeliveryMode.SELF_PACED,
+        help_text=_(
+            "How trainees take this module; some programs need hours delivered live or face to face."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("estimated_minutes"), FieldPanel("training_hours"), FieldPanel("domain")],
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("training_hours"),
+                FieldPanel("domain"),
+                FieldPanel("delivery_mode"),
+            ],
             heading=_("Credit"),
         ),
     ]
@@ -259,6 +290,8 @@ class Enrollment(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
     enrolled_at = models.DateTimeField(_("enrolled"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    # The trainee's own calendar date of completion (their time zone), for "as of a date" evaluation.
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
 
     objects = EnrollmentQuerySet.as_manager()
 
@@ -281,6 +314,9 @@ class ModuleProgress(models.Model):
     enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="progress")
     module = models.ForeignKey(ModulePage, on_delete=models.PROTECT, related_name="progress")
     completed_at = models.DateTimeField(_("completed"), default=timezone.now)
+    # The trainee's own calendar date of completion (their time zone): what "as of a date" and
+    # "completed within N months" compare.
+    completed_on = models.DateField(_("completed on"), default=today_on_site)
     revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -290,6 +326,9 @@ class ModuleProgress(models.Model):
     domain = models.ForeignKey(
         CompetencyDomain, null=True, blank=True, on_delete=models.PROTECT, related_name="credited_progress"
     )
+    delivery_mode = models.CharField(
+        _("delivery"), max_length=20, choices=DeliveryMode.choices, default=DeliveryMode.SELF_PACED
+    )
 
     class Meta:
         verbose_name = _("module completion")
@@ -297,6 +336,7 @@ class ModuleProgress(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["enrollment", "module"], name="unique_progress_per_module")
         ]
+        indexes = [models.Index(fields=["enrollment", "completed_on"])]
 
     def __str__(self):
         return f"{self.enrollment.user} completed {self.module}"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_noop
 
 from lms.audit import audit_record
 from lms.errors import Conflict, Forbidden, NotFound
+from lms.timezones import local_date
 
 from . import selectors
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress
@@ -78,9 +79,13 @@ def module_complete(*, user, module: ModulePage, via_assessment: bool = False) -
         if via_assessment:
             return existing
         raise Conflict(_(ERR_MODULE_ALREADY_DONE), code="already_completed")
+    now = timezone.now()
     progress = ModuleProgress(
         enrollment=enrollment,
         module=module,
+        completed_at=now,
+        completed_on=local_date(user, now),
+        delivery_mode=module.delivery_mode,
         revision=module.live_revision,
         hours_credited=module.training_hours or Decimal("0"),
         domain=module.domain,
@@ -122,7 +127,8 @@ def enrollment_refresh_completion(*, enrollment: Enrollment) -> Enrollment:
     ):
         enrollment.status = Enrollment.Status.COMPLETED
         enrollment.completed_at = timezone.now()
-        enrollment.save(update_fields=["status", "completed_at"])
+        enrollment.completed_on = local_date(enrollment.user, enrollment.completed_at)
+        enrollment.save(update_fields=["status", "completed_at", "completed_on"])
         audit_record(
             actor=enrollment.user,
             action="course.completed",

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .timezones import validate_time_zone
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -40,6 +42,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     preferred_name = models.CharField(
         _("preferred name"), max_length=100, blank=True, help_text=_("What we call you on screen.")
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Your dates (today, when you signed, when hours were approved) are in this time zone."),
     )
     is_staff = models.BooleanField(
         _("staff status"), default=False, help_text=_("Can log into the Django and Wagtail admin.")

@@ -19,8 +19,9 @@ from lms import roles
 from lms.audit import audit_record
 from lms.errors import Conflict, Forbidden, Invalid, NotFound
 from lms.models import User
+from lms.timezones import local_date, local_today
 
-from .models import PracticeLog, SupervisorAssignment
+from .models import HoursApproval, PracticeLog, SupervisorAssignment
 
 ERR_FUTURE_DATE = gettext_noop("The date can't be in the future.")
 ERR_HOURS_POSITIVE = gettext_noop("Enter more than zero hours.")
@@ -38,6 +39,10 @@ ERR_NOTHING_SELECTED = gettext_noop("Select at least one entry.")
 ERR_NOT_A_SUPERVISOR = gettext_noop("That person is not a supervisor.")
 ERR_NOT_A_TRAINEE = gettext_noop("That person is not a trainee.")
 ERR_SELF_SUPERVISION = gettext_noop("Nobody can supervise themselves.")
+ERR_DIRECT_ONLY_PRACTICE = gettext_noop("Only practice hours can be directly supervised.")
+ERR_DIRECT_NOT_CLAIMED = gettext_noop(
+    "The trainee did not log this entry as directly supervised; approve it without direct supervision."
+)
 
 
 @transaction.atomic
@@ -80,7 +85,7 @@ def validate_entry(
     *, trainee, entry_date: date, hours: Decimal, supervisor, exclude_pk=None, extra_day_hours=None
 ):
     """The rules every entry obeys, from the form, the API and the CSV import alike."""
-    if entry_date > timezone.localdate():
+    if entry_date > local_today(trainee):
         raise Invalid(_(ERR_FUTURE_DATE), field="date")
     if hours is None or hours <= 0:
         raise Invalid(_(ERR_HOURS_POSITIVE), field="hours")
@@ -94,6 +99,37 @@ def validate_entry(
         )
     if supervisor is None or not _supervises(supervisor, trainee):
         raise Invalid(_(ERR_NOT_YOUR_SUPERVISOR), field="supervisor")
+
+
+def validate_direct(*, kind: str, directly_supervised: bool) -> None:
+    if directly_supervised and kind != PracticeLog.Kind.PRACTICE:
+        raise Invalid(_(ERR_DIRECT_ONLY_PRACTICE), field="directly_supervised")
+
+
+def approval_record(*, entry: PracticeLog, actor, now, directly_supervised: bool) -> HoursApproval:
+    """The standing approval of `entry` as approved now (see HoursApproval)."""
+    approval = HoursApproval(
+        entry=entry,
+        trainee_id=entry.trainee_id,
+        supervisor_id=entry.supervisor_id,
+        date=entry.date,
+        hours=entry.hours,
+        kind=entry.kind,
+        domain_id=entry.domain_id,
+        directly_supervised=directly_supervised,
+        approved_by=actor,
+        approved_at=now,
+        approved_on=local_date(entry.trainee, now),
+    )
+    approval.save()
+    return approval
+
+
+def _end_approval(entry: PracticeLog, now) -> None:
+    """An approved entry was changed: its approval stops counting from today (the trainee's date)."""
+    HoursApproval.objects.filter(entry=entry, ended_at__isnull=True).update(
+        ended_at=now, ended_on=local_date(entry.trainee, now)
+    )
 
 
 def is_duplicate(*, trainee, entry_date, hours, kind, exclude_pk=None) -> bool:
@@ -116,12 +152,16 @@ def practice_log_create(
     domain=None,
     setting: str = "",
     description: str = "",
+    directly_supervised: bool = False,
 ) -> PracticeLog:
     """Log hours for the supervisor's approval. An entry with the same date, hours and kind as another
-    is accepted but flagged as a possible duplicate for the supervisor to check."""
+    is accepted but flagged as a possible duplicate for the supervisor to check. Practice hours can be
+    marked "directly supervised"; the supervisor confirms it (or not) with the decision."""
     # Lock the trainee's row so two simultaneous entries can't both squeeze under 24 hours.
     User.objects.select_for_update().filter(pk=trainee.pk).first()
     hours = Decimal(hours)
+    directly_supervised = bool(directly_supervised)
+    validate_direct(kind=kind, directly_supervised=directly_supervised)
     validate_entry(trainee=trainee, entry_date=date, hours=hours, supervisor=supervisor)
     entry = PracticeLog(
         trainee=trainee,
@@ -132,6 +172,7 @@ def practice_log_create(
         setting=setting or "",
         description=description or "",
         supervisor=supervisor,
+        directly_supervised=directly_supervised,
         possible_duplicate=is_duplicate(trainee=trainee, entry_date=date, hours=hours, kind=kind),
     )
     clean(entry)
@@ -141,19 +182,34 @@ def practice_log_create(
         action="practice_log.created",
         target=entry,
         subject=trainee,
-        details={"hours": str(entry.hours), "kind": entry.kind, "duplicate": entry.possible_duplicate},
+        details={
+            "hours": str(entry.hours),
+            "kind": entry.kind,
+            "duplicate": entry.possible_duplicate,
+            "directly_supervised": entry.directly_supervised,
+        },
     )
     return entry
 
 
-EDITABLE_FIELDS = ("date", "hours", "kind", "domain", "setting", "description", "supervisor")
+EDITABLE_FIELDS = (
+    "date",
+    "hours",
+    "kind",
+    "domain",
+    "setting",
+    "description",
+    "supervisor",
+    "directly_supervised",
+)
 
 
 @transaction.atomic
 def practice_log_update(*, actor, entry: PracticeLog, **changes) -> PracticeLog:
     """The trainee changes an entry. Any change to an approved or rejected entry sends it back to the
-    supervisor (pending again)."""
-    entry = PracticeLog.objects.select_for_update().get(pk=entry.pk)
+    supervisor (pending again); an approval it had stops counting from today, and stays in the
+    history for evaluations of earlier dates."""
+    entry = PracticeLog.objects.select_for_update().select_related("trainee").get(pk=entry.pk)
     if entry.trainee_id != actor.pk:
         raise Forbidden(_(ERR_NOT_YOUR_ENTRY))
     if entry.status == PracticeLog.Status.WITHDRAWN:
@@ -164,11 +220,14 @@ def practice_log_update(*, actor, entry: PracticeLog, **changes) -> PracticeLog:
             continue
         if name == "hours":
             value = Decimal(value)
+        if name == "directly_supervised":
+            value = bool(value)
         if getattr(entry, name) != value:
             setattr(entry, name, value)
             changed.append(name)
     if not changed:
         return entry
+    validate_direct(kind=entry.kind, directly_supervised=entry.directly_supervised)
     validate_entry(
         trainee=entry.trainee,
         entry_date=entry.date,
@@ -177,11 +236,15 @@ def practice_log_update(*, actor, entry: PracticeLog, **changes) -> PracticeLog:
         exclude_pk=entry.pk,
     )
     previous_status = entry.status
+    now = timezone.now()
+    if previous_status == PracticeLog.Status.APPROVED:
+        _end_approval(entry, now)
     entry.status = PracticeLog.Status.PENDING
     entry.decided_by = None
     entry.decided_at = None
     entry.decision_reason = ""
-    entry.updated_at = timezone.now()
+    entry.direct_supervision_confirmed = None
+    entry.updated_at = now
     entry.possible_duplicate = is_duplicate(
         trainee=entry.trainee, entry_date=entry.date, hours=entry.hours, kind=entry.kind, exclude_pk=entry.pk
     )
@@ -211,7 +274,9 @@ def practice_log_withdraw(*, actor, entry: PracticeLog) -> PracticeLog:
     return entry
 
 
-def _decide(*, actor, entry: PracticeLog, approve: bool, reason: str, now) -> PracticeLog:
+def _decide(
+    *, actor, entry: PracticeLog, approve: bool, reason: str, now, directly_supervised: bool | None
+) -> PracticeLog:
     if entry.supervisor_id != actor.pk or not _supervises(actor, entry.trainee):
         raise Forbidden(_(ERR_NOT_SUPERVISOR_OF))
     if entry.status != PracticeLog.Status.PENDING:
@@ -219,31 +284,64 @@ def _decide(*, actor, entry: PracticeLog, approve: bool, reason: str, now) -> Pr
     reason = (reason or "").strip()
     if not approve and not reason:
         raise Invalid(_(ERR_REASON_REQUIRED), field="reason")
+    confirmed = None
+    if approve:
+        # The supervisor confirms the trainee's "directly supervised" (None: as the trainee logged it)
+        # or approves the hours without it; they can't add it to an entry the trainee did not mark.
+        confirmed = entry.directly_supervised if directly_supervised is None else bool(directly_supervised)
+        if confirmed and not entry.directly_supervised:
+            raise Invalid(_(ERR_DIRECT_NOT_CLAIMED), field="directly_supervised")
     entry.status = PracticeLog.Status.APPROVED if approve else PracticeLog.Status.REJECTED
     entry.decided_by = actor
     entry.decided_at = now
     entry.decision_reason = reason
-    entry.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+    entry.direct_supervision_confirmed = confirmed if entry.directly_supervised else None
+    entry.save(
+        update_fields=[
+            "status",
+            "decided_by",
+            "decided_at",
+            "decision_reason",
+            "direct_supervision_confirmed",
+        ]
+    )
+    if approve:
+        approval_record(entry=entry, actor=actor, now=now, directly_supervised=bool(confirmed))
+    details = {"hours": str(entry.hours), "kind": entry.kind}
+    if entry.directly_supervised and approve:
+        details["direct_supervision_confirmed"] = bool(confirmed)
     audit_record(
         actor=actor,
         action="practice_log.approved" if approve else "practice_log.rejected",
         target=entry,
         subject=entry.trainee,
-        details={"hours": str(entry.hours), "kind": entry.kind},
+        details=details,
     )
     return entry
 
 
 @transaction.atomic
-def practice_log_decide(*, actor, entry: PracticeLog, approve: bool, reason: str = "") -> PracticeLog:
-    """The trainee's supervisor approves or rejects a pending entry (a reason is required to reject)."""
+def practice_log_decide(
+    *, actor, entry: PracticeLog, approve: bool, reason: str = "", directly_supervised: bool | None = None
+) -> PracticeLog:
+    """The trainee's supervisor approves or rejects a pending entry (a reason is required to reject).
+    `directly_supervised` is the supervisor's word on an entry logged as directly supervised: None
+    confirms it as logged, False approves the hours without direct supervision."""
     entry = PracticeLog.objects.select_for_update().select_related("trainee").get(pk=entry.pk)
-    return _decide(actor=actor, entry=entry, approve=approve, reason=reason, now=timezone.now())
+    return _decide(
+        actor=actor,
+        entry=entry,
+        approve=approve,
+        reason=reason,
+        now=timezone.now(),
+        directly_supervised=directly_supervised,
+    )
 
 
 @transaction.atomic
 def practice_logs_decide_bulk(*, actor, entry_ids, approve: bool, reason: str = "") -> list[PracticeLog]:
-    """Decide several entries at once; all or nothing (one entry the actor may not decide stops all)."""
+    """Decide several entries at once; all or nothing (one entry the actor may not decide stops all).
+    Entries logged as directly supervised are confirmed as logged."""
     ids = sorted({int(i) for i in entry_ids})
     if not ids:
         raise Invalid(_(ERR_NOTHING_SELECTED), field="entries")
@@ -251,4 +349,7 @@ def practice_logs_decide_bulk(*, actor, entry_ids, approve: bool, reason: str = 
     if len(entries) != len(ids):
         raise NotFound(_("Some entries were not found."))
     now = timezone.now()
-    return [_decide(actor=actor, entry=e, approve=approve, reason=reason, now=now) for e in entries]
+    return [
+        _decide(actor=actor, entry=e, approve=approve, reason=reason, now=now, directly_supervised=None)
+        for e in entries
+    ]

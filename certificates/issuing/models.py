@@ -49,6 +49,14 @@ class CertificateApplication(models.Model):
         related_name="certificate_applications",
         verbose_name=_("program version"),
     )
+    # The version's program, kept on the row so the database can allow one open application per person
+    # and program, whatever the version.
+    program = models.ForeignKey(
+        "certificates.CredentialProgram",
+        on_delete=models.PROTECT,
+        related_name="certificate_applications",
+        verbose_name=_("program"),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.INITIAL)
     renews = models.ForeignKey(
         "certificates.Certificate",
@@ -85,9 +93,9 @@ class CertificateApplication(models.Model):
         ordering = ["-submitted_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "version"],
+                fields=["user", "program"],
                 condition=Q(status__in=["submitted", "approved"]),
-                name="one_open_application_per_version",
+                name="one_open_application_per_program",
             ),
             models.CheckConstraint(
                 condition=Q(kind="initial", renews__isnull=True) | Q(kind="renewal", renews__isnull=False),
@@ -147,6 +155,12 @@ class Certificate(models.Model):
         related_name="certificates",
         verbose_name=_("program version"),
     )
+    program = models.ForeignKey(
+        "certificates.CredentialProgram",
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("program"),
+    )
     replaces = models.OneToOneField(
         "self",
         null=True,
@@ -175,6 +189,10 @@ class Certificate(models.Model):
     status_changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # On a first certificate (replaces is None): when its line of renewals ended for good (expired past
+    # its grace period, or revoked, with nothing current after it) and the holder was certified
+    # afresh. Until then the line is open, and the database allows one open line per holder and program.
+    lineage_closed_at = models.DateTimeField(_("certification ended"), null=True, blank=True)
     issue_attempts = models.PositiveIntegerField(_("issuing attempts"), default=0)
     last_error = models.TextField(_("last issuing error"), blank=True)
 
@@ -193,8 +211,20 @@ class Certificate(models.Model):
             models.CheckConstraint(
                 condition=Q(status_list_index__lt=131072), name="status_list_index_in_range"
             ),
+            # One current credential per person and program: a first certificate opens a line that its
+            # renewals continue (each renews one certificate, see `replaces`); a second first
+            # certificate needs the earlier line closed (issuing.services.application_approve).
+            models.UniqueConstraint(
+                fields=["holder", "program"],
+                condition=Q(replaces__isnull=True, lineage_closed_at__isnull=True) & ~Q(status="cancelled"),
+                name="one_open_certification_per_program",
+            ),
         ]
-        indexes = [models.Index(fields=["status", "expires_on"]), models.Index(fields=["holder", "status"])]
+        indexes = [
+            models.Index(fields=["status", "expires_on"]),
+            models.Index(fields=["holder", "status"]),
+            models.Index(fields=["holder", "program"]),
+        ]
 
     def __str__(self):
         from certificates.issuing.codes import format_code

@@ -577,10 +577,11 @@ def _criteria(certificate: Certificate) -> list[str]:
     from certificates.eligibility import requirement_label
 
     reqs = list(
-        certificate.version.requirements.select_related("course", "domain").order_by("sort_order", "pk")
+        certificate.version.requirements.select_related("course", "exam")
+        .prefetch_related("domains")
+        .order_by("sort_order", "pk")
     )
-    domains = {r.domain_id: r.domain for r in reqs if r.domain_id}
-    return [str(requirement_label(r, domains)) for r in reqs]
+    return [str(requirement_label(r)) for r in reqs]
 
 
 def open_badge_for(certificate: Certificate) -> dict:

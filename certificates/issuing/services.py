@@ -30,7 +30,13 @@ from django.utils.translation import gettext_lazy as _
 
 from certificates.eligibility import add_months, eligibility_for, fmt_hours
 from certificates.issuing.models import HEAD_BYTES, certificate_pdf_name
-from certificates.models import Certificate, CertificateApplication, CertificateReminder, ProgramVersion
+from certificates.models import (
+    Certificate,
+    CertificateApplication,
+    CertificateReminder,
+    ProgramEnrollment,
+    ProgramVersion,
+)
 from certificates.permissions import require_program_admin
 from lms import roles
 from lms.audit import audit_record
@@ -44,7 +50,12 @@ from .statuslist import LIST_SIZE
 logger = logging.getLogger(__name__)
 
 ERR_NOT_ELIGIBLE = _("Not every requirement of this program is met yet: %(missing)s")
-ERR_APPLICATION_OPEN = _("There is already an application for this program version waiting for a decision.")
+ERR_APPLICATION_OPEN = _("There is already an application for this program waiting for a decision.")
+ERR_NOT_ENROLLED = _("%(name)s is not working toward %(program)s: join the program first.")
+ERR_WRONG_VERSION = _(
+    "%(name)s works toward %(program)s under its %(enrolled)s rules: an application is always under the "
+    "version the trainee is enrolled in."
+)
 ERR_ALREADY_CERTIFIED = _("%(name)s already holds a certificate for this program. Renew it instead.")
 ERR_NOT_SUBMITTED = _("This application is not waiting for a decision (it is %(status)s).")
 ERR_NO_FULL_NAME = _(
@@ -100,24 +111,40 @@ def _check_eligible(*, user, version: ProgramVersion):
 
 @transaction.atomic
 def application_submit(*, actor, user, version: ProgramVersion) -> CertificateApplication:
-    """A trainee applies for themselves, or a program administrator puts a trainee forward. The
-    trainee must be eligible now under `version`; otherwise nothing is created."""
+    """A trainee applies for themselves, or a program administrator puts a trainee forward. Always
+    under the version the trainee is enrolled in; refused while an application for the program is
+    open or a certificate for the program (under any version) is current (renewal is the way
+    forward then). The trainee must be eligible now; otherwise nothing is created."""
     if actor is not None and actor.pk != user.pk:
         require_program_admin(actor, system_allowed=True)
     program = version.program
     if not program.is_active and not (actor is None or roles.is_program_admin(actor)):
         raise Forbidden(str(ERR_PROGRAM_CLOSED))
+    enrollment = (
+        ProgramEnrollment.objects.filter(user=user, program=program).select_related("version").first()
+    )
+    names = {"name": user.get_full_name(), "program": program.name}
+    if enrollment is None:
+        raise Invalid(str(ERR_NOT_ENROLLED) % names, code="not_enrolled")
+    if enrollment.version_id != version.pk:
+        raise Invalid(
+            str(ERR_WRONG_VERSION) % {**names, "enrolled": enrollment.version.label}, code="wrong_version"
+        )
     if version.effective_date > selectors.today():
         raise Invalid(str(ERR_VERSION_NOT_IN_EFFECT))
     if CertificateApplication.objects.filter(
-        user=user, version=version, status__in=CertificateApplication.OPEN_STATUSES
+        user=user, program=program, status__in=CertificateApplication.OPEN_STATUSES
     ).exists():
         raise Conflict(str(ERR_APPLICATION_OPEN), code="application_open")
     if selectors.current_certificate_for(user=user, program=program) is not None:
         raise Conflict(str(ERR_ALREADY_CERTIFIED) % {"name": user.get_full_name()}, code="already_certified")
     _check_eligible(user=user, version=version)
     application = CertificateApplication(
-        user=user, version=version, kind=CertificateApplication.Kind.INITIAL, submitted_by=actor or None
+        user=user,
+        version=version,
+        program=program,
+        kind=CertificateApplication.Kind.INITIAL,
+        submitted_by=actor or None,
     )
     _clean(application, validate_constraints=False)
     try:
@@ -182,6 +209,7 @@ def _create_pending(*, application: CertificateApplication, snapshot: dict, repl
             application=application,
             holder=application.user,
             version=application.version,
+            program_id=application.program_id,
             replaces=replaces,
             snapshot=snapshot,
             code=_allocate_code(),
@@ -193,11 +221,33 @@ def _create_pending(*, application: CertificateApplication, snapshot: dict, repl
                 certificate.save()
             return certificate
         except IntegrityError:
-            # A concurrent approval of the same application wins the OneToOne; anything else was a
-            # code/index collision: try again.
+            # A concurrent approval of the same application wins the OneToOne; a concurrent first
+            # certificate for the same person and program wins one_open_certification_per_program;
+            # anything else was a code/index collision: try again.
             if Certificate.objects.filter(application=application).exists() or attempt == 4:
                 raise Conflict(str(ERR_NOT_SUBMITTED) % {"status": _("approved")}, code="already_decided")
+            if replaces is None and _open_lines(application.user, application.program_id).exists():
+                raise Conflict(
+                    str(ERR_ALREADY_CERTIFIED) % {"name": application.user.get_full_name()},
+                    code="already_certified",
+                )
     raise AssertionError("unreachable")
+
+
+def _open_lines(user, program_id):
+    """First certificates whose line of renewals is still open (see Certificate.lineage_closed_at)."""
+    return Certificate.objects.filter(
+        holder=user, program_id=program_id, replaces__isnull=True, lineage_closed_at__isnull=True
+    ).exclude(status=Certificate.Status.CANCELLED)
+
+
+def _close_ended_lines(*, user, program) -> None:
+    """Before a fresh first certificate: refuse while a certificate for the program is current (under
+    any version), else close the lines that ended (expired past grace, revoked) so the database's
+    one-open-line rule lets the new one in."""
+    if selectors.current_certificate_for(user=user, program=program) is not None:
+        raise Conflict(str(ERR_ALREADY_CERTIFIED) % {"name": user.get_full_name()}, code="already_certified")
+    _open_lines(user, program.pk).update(lineage_closed_at=timezone.now())
 
 
 def _enqueue_issue(certificate: Certificate) -> None:
@@ -215,7 +265,7 @@ def application_approve(*, actor, application: CertificateApplication, enqueue: 
     require_program_admin(actor, system_allowed=True)
     application = (
         CertificateApplication.objects.select_for_update(of=("self",))
-        .select_related("user", "version__program", "renews")
+        .select_related("user", "version__program", "program", "renews")
         .get(pk=application.pk)
     )
     if application.status != CertificateApplication.Status.SUBMITTED:
@@ -228,6 +278,7 @@ def application_approve(*, actor, application: CertificateApplication, enqueue: 
         snapshot = _renewal_snapshot(certificate=application.renews, version=version)
         replaces = application.renews
     else:
+        _close_ended_lines(user=user, program=application.program)
         eligibility = _check_eligible(user=user, version=version)
         snapshot = {**eligibility.snapshot(), **_base_snapshot(user=user, version=version)}
         replaces = None
@@ -624,6 +675,7 @@ def certificate_renew(*, actor, certificate: Certificate, enqueue: bool = True) 
     application = CertificateApplication(
         user=certificate.holder,
         version=version,
+        program_id=version.program_id,
         kind=CertificateApplication.Kind.RENEWAL,
         renews=certificate,
         submitted_by=actor,

@@ -1,21 +1,23 @@
 """/api/v1/ endpoints for credential programs: their rules (public), an administrator's create, edit and
 export, joining a program and signing its code of ethics."""
 
+import json
+
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.security import django_auth
 
+from certificates.eligibility.labels import requirement_label
 from certificates.permissions import require_program_admin
 from certificates.schemas import ERRORS, ErrorOut
 from lms import roles
-from lms.errors import NotFound
+from lms.errors import Invalid, NotFound
 
 from . import selectors, services, transfer
 from .schemas import (
     PledgeSignatureOut,
     PledgeSignIn,
     ProgramEnrollmentOut,
-    ProgramIn,
     ProgramOut,
     ProgramPatchIn,
 )
@@ -23,7 +25,30 @@ from .schemas import (
 router = Router(tags=["certification"])
 
 
-def _program_out(program, *, user=None) -> dict:
+def _requirement_out(r) -> dict:
+    return {
+        "id": r.pk,
+        "kind": r.kind,
+        "label": r.label,
+        "text": requirement_label(r),
+        "course_slug": r.course.slug if r.course_id else None,
+        "course_title": r.course.title if r.course_id else None,
+        "domain_slugs": [d.slug for d in r.domains.all()],
+        "hours": r.hours,
+        "months": r.months,
+        "years": r.years,
+        "min_spread_months": r.min_spread_months,
+        "within_months": r.within_months,
+        "delivery_mode": r.delivery_mode or None,
+        "delivery_hours": r.delivery_hours,
+        "allow_external": r.allow_external,
+        "qualified_supervisor": r.qualified_supervisor,
+        "exam_slug": r.exam.slug if r.exam_id else None,
+        "education_level": r.education_level or None,
+    }
+
+
+def _program_out(program) -> dict:
     current = program.current_version()
     return {
         "slug": program.slug,
@@ -32,6 +57,10 @@ def _program_out(program, *, user=None) -> dict:
         "description": program.description,
         "is_active": program.is_active,
         "current_version": current.label if current else None,
+        "exams": [
+            {"slug": e.slug, "name": e.name, "passing_score": e.passing_score, "score_scale": e.score_scale}
+            for e in program.exams.all()
+        ],
         "versions": [
             {
                 "id": v.pk,
@@ -41,21 +70,7 @@ def _program_out(program, *, user=None) -> dict:
                 "grace_period_days": v.grace_period_days,
                 "renewal_ce_hours": v.renewal_ce_hours,
                 "renewal_cycle_months": v.renewal_cycle_months,
-                "requirements": [
-                    {
-                        "id": r.pk,
-                        "kind": r.kind,
-                        "label": r.label,
-                        "course_slug": r.course.slug if r.course_id else None,
-                        "course_title": r.course.title if r.course_id else None,
-                        "domain_slug": r.domain.slug if r.domain_id else None,
-                        "hours": r.hours,
-                        "months": r.months,
-                        "min_spread_months": r.min_spread_months,
-                        "allow_external": r.allow_external,
-                    }
-                    for r in v.requirements.all()
-                ],
+                "requirements": [_requirement_out(r) for r in v.requirements.all()],
                 "renewal_topic_minimums": [
                     {
                         "domain_slug": m.domain.slug if m.domain_id else None,
@@ -83,22 +98,28 @@ def program_detail(request, slug: str):
     return _program_out(program)
 
 
-@router.post("/programs", response={201: ProgramOut, **ERRORS}, auth=django_auth, summary="Create or replace")
-def program_create(request, payload: ProgramIn):
+@router.post(
+    "/programs",
+    response={201: ProgramOut, **ERRORS},
+    auth=django_auth,
+    summary="Create or update a program from a definition",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": "A program definition, exactly as `manage.py export_program` writes it "
+            "(docs/program-format.schema.json). Every key is required; unknown keys are refused.",
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        }
+    },
+)
+def program_create(request):
     require_program_admin(request.user)
-    data = {"format": transfer.EXPORT_FORMAT, **payload.dict()}
-    program = transfer.program_import(data=_jsonable(data), actor=request.user)
+    try:
+        data = json.loads(request.body or b"null")
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise Invalid(_("The body is not JSON."), code="bad_json")
+    program = transfer.program_import(data=data, actor=request.user)
     return Status(201, _program_out(selectors.program_get(slug=program.slug, user=request.user)))
-
-
-def _jsonable(value):
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
 
 
 @router.patch("/programs/{slug}", response={200: ProgramOut, **ERRORS}, auth=django_auth)

@@ -10,13 +10,28 @@ class RequirementOut(Schema):
     id: int
     kind: str
     label: str = Field(..., description="Custom label, empty when the default wording is used.")
+    text: str = Field(..., description="The row in words, as trainees read it.")
     course_slug: str | None = None
     course_title: str | None = None
-    domain_slug: str | None = None
+    domain_slugs: list[str] = Field(..., description="None: any domain; several: any of them.")
     hours: Decimal | None = None
     months: int | None = None
+    years: int | None = None
     min_spread_months: int | None = None
+    within_months: int | None = None
+    delivery_mode: str | None = None
+    delivery_hours: Decimal | None = None
     allow_external: bool
+    qualified_supervisor: bool
+    exam_slug: str | None = None
+    education_level: str | None = None
+
+
+class ProgramExamOut(Schema):
+    slug: str
+    name: str
+    passing_score: Decimal | None = None
+    score_scale: str
 
 
 class RenewalTopicMinimumOut(Schema):
@@ -44,54 +59,8 @@ class ProgramOut(Schema):
     description: str
     is_active: bool
     current_version: str | None = None
+    exams: list[ProgramExamOut]
     versions: list[ProgramVersionOut]
-
-
-class RequirementIn(Schema):
-    kind: str
-    course: str | None = Field(None, description="Course slug")
-    domain: str | None = Field(None, description="Domain slug")
-    hours: Decimal | None = None
-    months: int | None = None
-    min_spread_months: int | None = None
-    allow_external: bool = False
-    label: str = ""
-
-
-class RenewalTopicMinimumIn(Schema):
-    domain: str | None = None
-    topic: str = ""
-    hours: Decimal
-
-
-class ProgramVersionIn(Schema):
-    label: str
-    effective_date: dt.date
-    validity_months: int = 24
-    grace_period_days: int = 0
-    renewal_ce_hours: Decimal = Decimal("0")
-    renewal_cycle_months: int = 24
-    notes: str = ""
-    requirements: list[RequirementIn] = []
-    renewal_topic_minimums: list[RenewalTopicMinimumIn] = []
-
-
-class PledgeIn(Schema):
-    version_label: str
-    effective_date: dt.date
-    text: str
-
-
-class ProgramIn(Schema):
-    """The same shape as `manage.py export_program` writes (without the "format" marker)."""
-
-    slug: str
-    name: str
-    issuing_body: str
-    description: str = ""
-    is_active: bool = True
-    pledges: list[PledgeIn] = []
-    versions: list[ProgramVersionIn] = []
 
 
 class ProgramPatchIn(Schema):

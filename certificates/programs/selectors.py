@@ -18,7 +18,12 @@ def programs_list(*, user=None, include_inactive: bool = False):
     qs = CredentialProgram.objects.all()
     if not (include_inactive and roles.is_program_admin(user)):
         qs = qs.active()
-    return qs.prefetch_related("versions__requirements__course", "versions__requirements__domain")
+    return qs.prefetch_related(
+        "versions__requirements__course",
+        "versions__requirements__domains",
+        "versions__requirements__exam",
+        "exams",
+    )
 
 
 def program_get(*, slug: str, user=None) -> CredentialProgram:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -13,6 +14,7 @@ from certificates.permissions import require_program_admin
 from certificates.validation import clean, require_typed_name
 from lms.audit import audit_record
 from lms.errors import Conflict, Forbidden
+from lms.timezones import local_date
 
 from .models import CredentialProgram, EthicsPledge, PledgeSignature, ProgramEnrollment
 
@@ -72,7 +74,10 @@ def pledge_sign(*, user, pledge: EthicsPledge, typed_name: str) -> PledgeSignatu
     typed_name = require_typed_name(user, typed_name)
     if PledgeSignature.objects.filter(user=user, pledge=pledge).exists():
         raise Conflict(_(ERR_PLEDGE_SIGNED), code="already_signed")
-    signature = PledgeSignature(user=user, pledge=pledge, typed_name=typed_name)
+    now = timezone.now()
+    signature = PledgeSignature(
+        user=user, pledge=pledge, typed_name=typed_name, signed_at=now, signed_on=local_date(user, now)
+    )
     clean(signature)
     signature.save()
     audit_record(

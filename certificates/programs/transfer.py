@@ -1,70 +1,137 @@
-"""Program definitions as JSON: `program_export` writes a program (versions, requirement rows, renewal
-rules, code of ethics) with courses and domains referenced by slug; `program_import` creates or updates
-one from that data, all or nothing. Used by `manage.py export_program` / `import_program` and the API."""
+"""Program definitions as JSON (format peer-lms.program/2, documented by the JSON Schema in
+docs/program-format.schema.json): `program_export` writes a program (domains it names, board exams,
+code of ethics, versions with every requirement row and renewal rule); `program_import` creates or
+updates one from that data, all or nothing. Used by `manage.py export_program` / `import_program`,
+the API and the administrators' import page.
+
+Every refusal names the place in the file ("versions[0] (2024), requirements[3] (practice_hours):
+unknown key 'domian'"), and nothing is saved."""
 
 from __future__ import annotations
 
+import copy
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from jsonschema import Draft202012Validator
 
 from certificates.permissions import require_program_admin
 from certificates.validation import clean, parse_date, parse_decimal
 from courses.models import CompetencyDomain, CoursePage
 from lms.audit import audit_record
-from lms.errors import Conflict, Invalid
+from lms.errors import Conflict, DomainError, Invalid
 
-from .models import CredentialProgram, EthicsPledge, ProgramVersion, RenewalTopicMinimum, Requirement
+from .models import (
+    CredentialProgram,
+    EthicsPledge,
+    ProgramExam,
+    ProgramVersion,
+    RenewalTopicMinimum,
+    Requirement,
+)
 
-EXPORT_FORMAT = "peer-lms.program/1"
+EXPORT_FORMAT = "peer-lms.program/2"
+LEGACY_FORMAT = "peer-lms.program/1"
+SCHEMA_PATH = Path(settings.BASE_DIR) / "docs" / "program-format.schema.json"
+MAX_ERRORS = 20
 
-ERR_IMPORT_FORMAT = gettext_noop("This is not a program definition file.")
+ERR_IMPORT_FORMAT = gettext_noop("This is not a program definition file (format {expected}).")
 ERR_UNKNOWN_COURSE = gettext_noop("Unknown course: {slug}.")
 ERR_UNKNOWN_DOMAIN = gettext_noop("Unknown domain: {slug}.")
+ERR_UNKNOWN_EXAM = gettext_noop("Unknown exam: {slug} (list it under the program's exams).")
 ERR_AMBIGUOUS_COURSE = gettext_noop("Several courses have the slug {slug}.")
 ERR_PLEDGE_TEXT_LOCKED = gettext_noop(
     "Pledge {label} has signatures; publish a new version instead of changing its text."
 )
+ERR_DUPLICATE = gettext_noop("{what} {label} appears twice.")
+
+REQUIREMENT_KEYS = (
+    "kind",
+    "label",
+    "course",
+    "domains",
+    "hours",
+    "months",
+    "years",
+    "min_spread_months",
+    "within_months",
+    "delivery_mode",
+    "delivery_hours",
+    "allow_external",
+    "qualified_supervisor",
+    "exam",
+    "education_level",
+)
+
+
+@lru_cache(maxsize=1)
+def program_schema() -> dict:
+    with open(SCHEMA_PATH, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+# --- Export ---------------------------------------------------------------------------------------
+
+
+def _number(value) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def _requirement_out(r: Requirement) -> dict:
+    return {
+        "kind": r.kind,
+        "label": r.label,
+        "course": r.course.slug if r.course_id else None,
+        "domains": [d.slug for d in r.domains.all()],
+        "hours": _number(r.hours),
+        "months": r.months,
+        "years": r.years,
+        "min_spread_months": r.min_spread_months,
+        "within_months": r.within_months,
+        "delivery_mode": r.delivery_mode or None,
+        "delivery_hours": _number(r.delivery_hours),
+        "allow_external": r.allow_external,
+        "qualified_supervisor": r.qualified_supervisor,
+        "exam": r.exam.slug if r.exam_id else None,
+        "education_level": r.education_level or None,
+    }
 
 
 def program_export(*, program: CredentialProgram) -> dict:
-    """The program as JSON-ready data: courses and domains referenced by slug, so another site with the
-    same slugs can import it."""
-    versions = []
+    """The program as JSON-ready data: courses, domains and exams referenced by slug (the domains
+    it names are included, so another site can import it)."""
+    versions, domain_slugs = [], set()
     for version in program.versions.order_by("effective_date", "pk"):
+        rows = list(
+            version.requirements.select_related("course", "exam")
+            .prefetch_related("domains")
+            .order_by("sort_order", "pk")
+        )
+        minimums = list(version.renewal_topic_minimums.select_related("domain").order_by("sort_order", "pk"))
+        domain_slugs |= {d.slug for r in rows for d in r.domains.all()}
+        domain_slugs |= {m.domain.slug for m in minimums if m.domain_id}
         versions.append(
             {
                 "label": version.label,
                 "effective_date": version.effective_date.isoformat(),
                 "validity_months": version.validity_months,
                 "grace_period_days": version.grace_period_days,
-                "renewal_ce_hours": str(version.renewal_ce_hours),
+                "renewal_ce_hours": _number(version.renewal_ce_hours),
                 "renewal_cycle_months": version.renewal_cycle_months,
                 "notes": version.notes,
-                "requirements": [
-                    {
-                        "kind": r.kind,
-                        "course": r.course.slug if r.course_id else None,
-                        "domain": r.domain.slug if r.domain_id else None,
-                        "hours": str(r.hours) if r.hours is not None else None,
-                        "months": r.months,
-                        "min_spread_months": r.min_spread_months,
-                        "allow_external": r.allow_external,
-                        "label": r.label,
-                    }
-                    for r in version.requirements.select_related("course", "domain").order_by(
-                        "sort_order", "pk"
-                    )
-                ],
+                "requirements": [_requirement_out(r) for r in rows],
                 "renewal_topic_minimums": [
                     {
                         "domain": m.domain.slug if m.domain_id else None,
                         "topic": m.topic,
-                        "hours": str(m.hours),
+                        "hours": _number(m.hours),
                     }
-                    for m in version.renewal_topic_minimums.select_related("domain").order_by(
-                        "sort_order", "pk"
-                    )
+                    for m in minimums
                 ],
             }
         )
@@ -75,12 +142,131 @@ def program_export(*, program: CredentialProgram) -> dict:
         "issuing_body": program.issuing_body,
         "description": program.description,
         "is_active": program.is_active,
+        "domains": [
+            {"slug": d.slug, "name": d.name, "description": d.description}
+            for d in CompetencyDomain.objects.filter(slug__in=domain_slugs).order_by("sort_order", "name")
+        ],
+        "exams": [
+            {
+                "slug": e.slug,
+                "name": e.name,
+                "passing_score": _number(e.passing_score),
+                "score_scale": e.score_scale,
+                "description": e.description,
+            }
+            for e in program.exams.order_by("sort_order", "pk")
+        ],
         "pledges": [
             {"version_label": p.version_label, "effective_date": p.effective_date.isoformat(), "text": p.text}
             for p in program.pledges.order_by("effective_date", "pk")
         ],
         "versions": versions,
     }
+
+
+# --- Validation -----------------------------------------------------------------------------------
+
+
+def _upgrade_legacy(data: dict) -> dict:
+    """Format 1 named one `domain` per row and had none of the later keys: those mean "not used"."""
+    data = copy.deepcopy(data)
+    data["format"] = EXPORT_FORMAT
+    data.setdefault("domains", [])
+    data.setdefault("exams", [])
+    data.setdefault("pledges", [])
+    data.setdefault("versions", [])
+    data.setdefault("description", "")
+    data.setdefault("is_active", True)
+    for version in data["versions"] if isinstance(data["versions"], list) else []:
+        if not isinstance(version, dict):
+            continue
+        version.setdefault("notes", "")
+        version.setdefault("renewal_topic_minimums", [])
+        for row in version.get("requirements", []) if isinstance(version.get("requirements"), list) else []:
+            if not isinstance(row, dict):
+                continue
+            if "domain" in row:
+                domain = row.pop("domain")
+                row["domains"] = [domain] if domain else []
+            defaults = {"label": "", "allow_external": False, "qualified_supervisor": False, "domains": []}
+            for key in REQUIREMENT_KEYS:
+                row.setdefault(key, defaults.get(key))
+    return data
+
+
+def _place(path, data) -> str:
+    """versions[0] (2024), requirements[3] (practice_hours), hours"""
+    parts, node = [], data
+    for step in path:
+        if isinstance(step, int):
+            label = ""
+            item = node[step] if isinstance(node, list) and step < len(node) else None
+            if isinstance(item, dict):
+                label = (
+                    item.get("kind")
+                    or item.get("label")
+                    or item.get("slug")
+                    or item.get("version_label")
+                    or ""
+                )
+            parts[-1] = f"{parts[-1]}[{step}]" + (f" ({label})" if isinstance(label, str) and label else "")
+            node = item
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return ", ".join(parts) or _("the file")
+
+
+def _describe(error, data) -> str:
+    where = _place(list(error.absolute_path), data)
+    if error.validator == "required":
+        missing = [
+            k for k in error.validator_value if isinstance(error.instance, dict) and k not in error.instance
+        ]
+        return _("%(where)s: missing key %(keys)s") % {
+            "where": where,
+            "keys": ", ".join(f"'{k}'" for k in missing),
+        }
+    if error.validator == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(k for k in error.instance if k not in allowed)
+        return _("%(where)s: unknown key %(keys)s") % {
+            "where": where,
+            "keys": ", ".join(f"'{k}'" for k in extra),
+        }
+    return f"{where}: {error.message}"
+
+
+def validate_program_data(data) -> dict:
+    """The data as format 2 (format 1 upgraded), or Invalid listing every problem with its place."""
+    if not isinstance(data, dict) or data.get("format") not in (EXPORT_FORMAT, LEGACY_FORMAT):
+        raise Invalid(_(ERR_IMPORT_FORMAT).format(expected=EXPORT_FORMAT), code="bad_format")
+    if data["format"] == LEGACY_FORMAT:
+        data = _upgrade_legacy(data)
+    errors = sorted(
+        Draft202012Validator(program_schema()).iter_errors(data),
+        key=lambda e: [str(p) for p in e.absolute_path],
+    )
+    if errors:
+        messages = [_describe(e, data) for e in errors[:MAX_ERRORS]]
+        if len(errors) > MAX_ERRORS:
+            messages.append(_("and %(count)s more") % {"count": len(errors) - MAX_ERRORS})
+        raise Invalid("; ".join(dict.fromkeys(messages)), code="invalid_program")
+    for what, items, key in (
+        (_("Domain"), data["domains"], "slug"),
+        (_("Exam"), data["exams"], "slug"),
+        (_("Pledge"), data["pledges"], "version_label"),
+        (_("Version"), data["versions"], "label"),
+    ):
+        seen = set()
+        for item in items:
+            if item[key] in seen:
+                raise Invalid(_(ERR_DUPLICATE).format(what=what, label=item[key]), code="invalid_program")
+            seen.add(item[key])
+    return data
+
+
+# --- Import ---------------------------------------------------------------------------------------
 
 
 def _course_by_slug(slug):
@@ -103,89 +289,139 @@ def _domain_by_slug(slug):
     return domain
 
 
+def _at(where: str, exc: DomainError) -> DomainError:
+    return type(exc)(f"{where}: {exc.message}", code=exc.code, field=exc.field)
+
+
 @transaction.atomic
 def program_import(*, data: dict, actor=None) -> CredentialProgram:
-    """Create or update a program from `program_export` data. Versions are matched by label and their
-    requirement rows replaced; pledges are matched by version label. All or nothing."""
+    """Create or update a program from `program_export` data (see the module docstring). Versions are
+    matched by label and their requirement rows replaced; pledges and exams are matched by their
+    labels; missing domains are created. All or nothing."""
     require_program_admin(actor, system_allowed=True)
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT or not data.get("slug"):
-        raise Invalid(_(ERR_IMPORT_FORMAT), code="bad_format")
+    data = validate_program_data(data)
     program = CredentialProgram.objects.filter(slug=data["slug"]).first() or CredentialProgram(
         slug=data["slug"]
     )
     created = program.pk is None
-    for name in ("name", "issuing_body", "description"):
-        if name in data:
-            setattr(program, name, data[name] or "")
-    if "is_active" in data:
-        program.is_active = bool(data["is_active"])
+    program.name, program.issuing_body = data["name"], data["issuing_body"]
+    program.description, program.is_active = data["description"], data["is_active"]
     clean(program)
     program.save()
-    for item in data.get("pledges", []):
-        _pledge_upsert(program=program, item=item)
-    for item in data.get("versions", []):
-        _version_upsert(program=program, item=item)
+    for item in data["domains"]:
+        CompetencyDomain.objects.get_or_create(
+            slug=item["slug"],
+            defaults={"name": item["name"], "description": item["description"], "sort_order": 100},
+        )
+    exams = {}
+    for index, item in enumerate(data["exams"]):
+        try:
+            exams[item["slug"]] = _exam_upsert(program=program, item=item)
+        except DomainError as exc:
+            raise _at(f"exams[{index}] ({item['slug']})", exc)
+    exams.update({e.slug: e for e in program.exams.exclude(slug__in=list(exams))})
+    for index, item in enumerate(data["pledges"]):
+        try:
+            _pledge_upsert(program=program, item=item)
+        except DomainError as exc:
+            raise _at(f"pledges[{index}] ({item['version_label']})", exc)
+    for index, item in enumerate(data["versions"]):
+        _version_upsert(program=program, item=item, exams=exams, where=f"versions[{index}] ({item['label']})")
     audit_record(
         actor=actor,
         action="program.imported" if created else "program.updated",
         target=program,
-        details={"versions": [v.get("label") for v in data.get("versions", [])]},
+        details={"versions": [v["label"] for v in data["versions"]], "format": EXPORT_FORMAT},
     )
     return program
 
 
+def _exam_upsert(*, program, item) -> ProgramExam:
+    exam = ProgramExam.objects.filter(program=program, slug=item["slug"]).first() or ProgramExam(
+        program=program, slug=item["slug"]
+    )
+    exam.name, exam.score_scale, exam.description = item["name"], item["score_scale"], item["description"]
+    exam.passing_score = parse_decimal(item["passing_score"], "passing_score", allow_none=True)
+    clean(exam)
+    exam.save()
+    return exam
+
+
 def _pledge_upsert(*, program, item):
-    label = str(item.get("version_label", ""))
+    label = item["version_label"]
     pledge = EthicsPledge.objects.filter(program=program, version_label=label).first()
-    text = item.get("text", "")
-    if pledge is not None and pledge.text != text and pledge.signatures.exists():
+    if pledge is not None and pledge.text != item["text"] and pledge.signatures.exists():
         raise Conflict(_(ERR_PLEDGE_TEXT_LOCKED).format(label=label), code="pledge_signed")
     pledge = pledge or EthicsPledge(program=program, version_label=label)
-    pledge.text = text
-    pledge.effective_date = parse_date(item.get("effective_date"), "effective_date")
+    pledge.text = item["text"]
+    pledge.effective_date = parse_date(item["effective_date"], "effective_date")
     clean(pledge)
     pledge.save()
 
 
-def _version_upsert(*, program, item):
-    label = str(item.get("label", ""))
-    version = ProgramVersion.objects.filter(program=program, label=label).first() or ProgramVersion(
-        program=program, label=label
-    )
-    version.effective_date = parse_date(item.get("effective_date"), "effective_date")
-    for name in ("validity_months", "grace_period_days", "renewal_cycle_months"):
-        if item.get(name) is not None:
-            setattr(version, name, item[name])
-    if item.get("renewal_ce_hours") is not None:
+def _version_upsert(*, program, item, exams, where):
+    try:
+        version = ProgramVersion.objects.filter(
+            program=program, label=item["label"]
+        ).first() or ProgramVersion(program=program, label=item["label"])
+        version.effective_date = parse_date(item["effective_date"], "effective_date")
+        version.validity_months = item["validity_months"]
+        version.grace_period_days = item["grace_period_days"]
+        version.renewal_cycle_months = item["renewal_cycle_months"]
         version.renewal_ce_hours = parse_decimal(item["renewal_ce_hours"], "renewal_ce_hours")
-    version.notes = item.get("notes", "") or ""
-    clean(version)
-    version.save()
+        version.notes = item["notes"]
+        clean(version)
+        version.save()
+    except DomainError as exc:
+        raise _at(where, exc)
     version.requirements.all().delete()
-    for order, row in enumerate(item.get("requirements", [])):
-        req = Requirement(
-            version=version,
-            sort_order=order,
-            kind=row.get("kind", ""),
-            course=_course_by_slug(row.get("course")),
-            domain=_domain_by_slug(row.get("domain")),
-            hours=parse_decimal(row.get("hours"), "hours", allow_none=True),
-            months=row.get("months"),
-            min_spread_months=row.get("min_spread_months"),
-            allow_external=bool(row.get("allow_external", False)),
-            label=row.get("label", "") or "",
-        )
-        clean(req)
-        req.save()
+    for order, row in enumerate(item["requirements"]):
+        try:
+            _requirement_create(version=version, order=order, row=row, exams=exams)
+        except DomainError as exc:
+            raise _at(f"{where}, requirements[{order}] ({row['kind']})", exc)
     version.renewal_topic_minimums.all().delete()
-    for order, row in enumerate(item.get("renewal_topic_minimums", [])):
-        minimum = RenewalTopicMinimum(
-            version=version,
-            sort_order=order,
-            domain=_domain_by_slug(row.get("domain")),
-            topic=row.get("topic", "") or "",
-            hours=parse_decimal(row.get("hours"), "hours"),
-        )
-        clean(minimum)
-        minimum.save()
+    for order, row in enumerate(item["renewal_topic_minimums"]):
+        try:
+            minimum = RenewalTopicMinimum(
+                version=version,
+                sort_order=order,
+                domain=_domain_by_slug(row["domain"]),
+                topic=row["topic"],
+                hours=parse_decimal(row["hours"], "hours"),
+            )
+            clean(minimum)
+            minimum.save()
+        except DomainError as exc:
+            raise _at(f"{where}, renewal_topic_minimums[{order}]", exc)
     return version
+
+
+def _requirement_create(*, version, order, row, exams) -> Requirement:
+    exam = None
+    if row["exam"]:
+        exam = exams.get(row["exam"])
+        if exam is None:
+            raise Invalid(_(ERR_UNKNOWN_EXAM).format(slug=row["exam"]), field="exam")
+    req = Requirement(
+        version=version,
+        sort_order=order,
+        kind=row["kind"],
+        label=row["label"],
+        course=_course_by_slug(row["course"]),
+        hours=parse_decimal(row["hours"], "hours", allow_none=True),
+        months=row["months"],
+        years=row["years"],
+        min_spread_months=row["min_spread_months"],
+        within_months=row["within_months"],
+        delivery_mode=row["delivery_mode"] or "",
+        delivery_hours=parse_decimal(row["delivery_hours"], "delivery_hours", allow_none=True),
+        allow_external=row["allow_external"],
+        qualified_supervisor=row["qualified_supervisor"],
+        exam=exam,
+        education_level=row["education_level"] or "",
+    )
+    req.domains = [_domain_by_slug(slug) for slug in row["domains"]]
+    clean(req)
+    req.save()
+    return req

@@ -26,8 +26,12 @@ def program_detail(request, slug):
     if not program.is_active and not roles.is_program_admin(request.user):
         raise Http404
     version = program.current_version()
-    requirements = list(version.requirements.select_related("course", "domain")) if version else []
-    rows = [(r, requirement_label(r, {r.domain_id: r.domain} if r.domain_id else {})) for r in requirements]
+    requirements = (
+        list(version.requirements.select_related("course", "exam").prefetch_related("domains"))
+        if version
+        else []
+    )
+    rows = [(r, requirement_label(r)) for r in requirements]
     enrolled = (
         request.user.is_authenticated
         and ProgramEnrollment.objects.filter(user=request.user, program=program).exists()

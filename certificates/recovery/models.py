@@ -12,6 +12,11 @@ class RecoveryAttestationQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_current=True)
 
+    def in_force_on(self, on):
+        """The attestation that stood on `on`: made on or before it and not superseded by then (a
+        correction made the same day wins). A later attestation never changes an earlier date's answer."""
+        return self.filter(attested_on__lte=on).exclude(superseded_on__lte=on)
+
 
 class RecoveryAttestation(models.Model):
     """A trainee's signed statement of their recovery start date. A later change makes a new row and
@@ -22,10 +27,12 @@ class RecoveryAttestation(models.Model):
     )
     recovery_start_date = EncryptedDateField(_("recovery start date"))
     attested_at = models.DateTimeField(_("attested"), default=timezone.now)
+    attested_on = models.DateField(_("attested on"), help_text=_("In the trainee's own time zone."))
     statement = models.TextField(_("statement"))
     typed_name = models.CharField(_("full name as typed"), max_length=200)
     is_current = models.BooleanField(_("current"), default=True)
     superseded_at = models.DateTimeField(_("superseded"), null=True, blank=True)
+    superseded_on = models.DateField(_("superseded on"), null=True, blank=True)
 
     objects = RecoveryAttestationQuerySet.as_manager()
 

@@ -15,6 +15,7 @@ from certificates.validation import clean, require_typed_name
 from lms.audit import audit_record
 from lms.errors import Invalid
 from lms.models import AuditEvent
+from lms.timezones import local_today
 
 from .models import RecoveryAttestation
 
@@ -34,7 +35,7 @@ def recovery_attest(
 ) -> RecoveryAttestation:
     """Record the trainee's recovery start date. An earlier attestation is kept as history and marked
     superseded. The audit event says that it happened, never the date."""
-    today = timezone.localdate()
+    today = local_today(user)
     if not confirmed:
         raise Invalid(_(ERR_STATEMENT_REQUIRED), field="confirmed")
     if recovery_start_date > today:
@@ -45,7 +46,7 @@ def recovery_attest(
     now = timezone.now()
     previous = list(RecoveryAttestation.objects.select_for_update().filter(user=user, is_current=True))
     RecoveryAttestation.objects.filter(pk__in=[p.pk for p in previous]).update(
-        is_current=False, superseded_at=now
+        is_current=False, superseded_at=now, superseded_on=today
     )
     attestation = RecoveryAttestation(
         user=user,
@@ -53,6 +54,7 @@ def recovery_attest(
         statement=RECOVERY_STATEMENT,
         typed_name=typed_name,
         attested_at=now,
+        attested_on=today,
         is_current=True,
     )
     clean(attestation)

@@ -1,4 +1,5 @@
-"""Training taken outside the LMS, recorded by an administrator with hours per domain and evidence."""
+"""What a trainee did outside the LMS, recorded by a program administrator with evidence: training
+taken elsewhere (hours per domain, how it was delivered) and results of exams the board runs itself."""
 
 from decimal import Decimal
 
@@ -8,6 +9,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from courses.models import DeliveryMode
 
 
 def _private_storage():
@@ -25,6 +28,9 @@ class ExternalTraining(models.Model):
     provider = models.CharField(_("provider"), max_length=200)
     title = models.CharField(_("course title"), max_length=200)
     completed_on = models.DateField(_("completed on"))
+    delivery_mode = models.CharField(
+        _("delivery"), max_length=20, choices=DeliveryMode.choices, default=DeliveryMode.SELF_PACED
+    )
     evidence = models.FileField(
         _("evidence"), storage=_private_storage, upload_to=evidence_upload_to, blank=True, max_length=300
     )
@@ -33,6 +39,8 @@ class ExternalTraining(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    # The trainee's calendar date when it was recorded: before that day the LMS did not know of it.
+    recorded_on = models.DateField(_("recorded on"))
 
     class Meta:
         verbose_name = _("training taken elsewhere")
@@ -57,3 +65,49 @@ class ExternalTrainingHours(models.Model):
 
     def __str__(self):
         return f"{self.domain}: {self.hours} h"
+
+
+def exam_evidence_upload_to(instance, filename):
+    return f"exam-results/{instance.user_id}/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+
+
+class OutsideExamResultQuerySet(models.QuerySet):
+    def known_on(self, on):
+        """Results of exams taken on or before `on` and recorded by then."""
+        return self.filter(taken_on__lte=on, recorded_on__lte=on)
+
+
+class OutsideExamResult(models.Model):
+    """A trainee's result in an exam the program's body runs (ProgramExam), recorded by a program
+    administrator from the board's notice. Pass or fail as the board decided; the score when given."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="outside_exam_results"
+    )
+    exam = models.ForeignKey(
+        "certificates.ProgramExam", on_delete=models.PROTECT, related_name="results", verbose_name=_("exam")
+    )
+    taken_on = models.DateField(_("taken on"))
+    passed = models.BooleanField(_("passed"))
+    score = models.DecimalField(_("score"), max_digits=7, decimal_places=2, null=True, blank=True)
+    evidence = models.FileField(
+        _("evidence"), storage=_private_storage, upload_to=exam_evidence_upload_to, blank=True, max_length=300
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+    recorded_on = models.DateField(_("recorded on"))
+
+    objects = OutsideExamResultQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("exam result")
+        verbose_name_plural = _("exam results")
+        ordering = ["-taken_on", "-pk"]
+        indexes = [models.Index(fields=["user", "exam"])]
+
+    def __str__(self):
+        outcome = _("passed") if self.passed else _("not passed")
+        return f"{self.exam}: {outcome} ({self.taken_on})"

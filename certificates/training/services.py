@@ -15,16 +15,18 @@ from certificates.csvimport import ImportReport, emails_in, read_csv
 from certificates.permissions import require_program_admin
 from certificates.programs.transfer import ERR_UNKNOWN_DOMAIN
 from certificates.validation import clean, parse_date, parse_decimal
-from courses.models import CompetencyDomain
+from courses.models import CompetencyDomain, DeliveryMode
 from lms.audit import audit_record
 from lms.errors import Invalid
 from lms.models import User
+from lms.timezones import local_date, local_today
 
 from .models import ExternalTraining, ExternalTrainingHours
 
 ERR_FUTURE_DATE = gettext_noop("The date can't be in the future.")
 ERR_HOURS_POSITIVE = gettext_noop("Enter more than zero hours.")
 ERR_EXTERNAL_HOURS = gettext_noop("Give hours for at least one domain.")
+ERR_DELIVERY_MODE = gettext_noop("delivery_mode: use self_paced, live_online or face_to_face.")
 
 
 @transaction.atomic
@@ -38,13 +40,18 @@ def external_training_record(
     hours: dict,
     evidence=None,
     notes: str = "",
+    delivery_mode: str = DeliveryMode.SELF_PACED,
 ) -> ExternalTraining:
-    """Record training completed outside the LMS with hours per domain ({domain: hours}). Counted only
-    where a requirement allows training taken elsewhere. Evidence goes to the private storage."""
+    """Record training completed outside the LMS with hours per domain ({domain: hours}) and how it
+    was delivered. Counted only where a requirement allows training taken elsewhere, and from the day
+    it is recorded. Evidence goes to the private storage."""
     require_program_admin(actor)
-    if completed_on > timezone.localdate():
+    if completed_on > local_today(user):
         raise Invalid(_(ERR_FUTURE_DATE), field="completed_on")
+    if delivery_mode not in DeliveryMode.values:
+        raise Invalid(_(ERR_DELIVERY_MODE), field="delivery_mode")
     hours = {d: Decimal(h) for d, h in hours.items() if h not in (None, "")}
+    now = timezone.now()
     if not hours or any(h <= 0 for h in hours.values()):
         raise Invalid(_(ERR_EXTERNAL_HOURS), field="hours")
     training = ExternalTraining(
@@ -52,8 +59,11 @@ def external_training_record(
         provider=provider,
         title=title,
         completed_on=completed_on,
+        delivery_mode=delivery_mode,
         notes=notes or "",
         recorded_by=actor,
+        recorded_at=now,
+        recorded_on=local_date(user, now),
     )
     clean(training)
     if evidence is not None:
@@ -68,18 +78,20 @@ def external_training_record(
         action="external_training.recorded",
         target=training,
         subject=user,
-        details={"hours": {d.slug: str(h) for d, h in hours.items()}},
+        details={"hours": {d.slug: str(h) for d, h in hours.items()}, "delivery": delivery_mode},
     )
     return training
 
 
 EXTERNAL_CSV_COLUMNS = ["email", "provider", "title", "completed_on", "domain", "hours"]
+EXTERNAL_CSV_OPTIONAL = ["delivery_mode"]
 
 
 def external_training_import_csv(*, actor, data: bytes | str) -> ImportReport:
     """Import training taken elsewhere: one row per domain (email, provider, title, completed_on,
-    domain, hours); rows with the same person, provider, title and date make one record. All or
-    nothing, with every bad row reported."""
+    domain, hours, and optionally delivery_mode: self_paced, live_online or face_to_face, default
+    self_paced); rows with the same person, provider, title and date make one record. All or nothing,
+    with every bad row reported."""
     require_program_admin(actor)
     rows = read_csv(data, EXTERNAL_CSV_COLUMNS)
     report = ImportReport()
@@ -94,8 +106,11 @@ def external_training_import_csv(*, actor, data: bytes | str) -> ImportReport:
             if not row["provider"] or not row["title"]:
                 raise Invalid(_("provider and title are required."))
             completed_on = parse_date(row["completed_on"], "completed_on")
-            if completed_on > timezone.localdate():
+            if completed_on > local_today(user):
                 raise Invalid(_(ERR_FUTURE_DATE))
+            mode = (row.get("delivery_mode") or DeliveryMode.SELF_PACED).lower()
+            if mode not in DeliveryMode.values:
+                raise Invalid(_(ERR_DELIVERY_MODE))
             domain = domains.get(row["domain"])
             if domain is None:
                 raise Invalid(_(ERR_UNKNOWN_DOMAIN).format(slug=row["domain"]))
@@ -103,7 +118,9 @@ def external_training_import_csv(*, actor, data: bytes | str) -> ImportReport:
             if hours <= 0:
                 raise Invalid(_(ERR_HOURS_POSITIVE))
             key = (user.pk, row["provider"], row["title"], completed_on)
-            group = groups.setdefault(key, {"user": user, "hours": {}})
+            group = groups.setdefault(key, {"user": user, "hours": {}, "mode": mode})
+            if group["mode"] != mode:
+                raise Invalid(_("The same training appears with two delivery modes."))
             if domain in group["hours"]:
                 raise Invalid(_("This domain appears twice for the same training."))
             group["hours"][domain] = hours
@@ -120,6 +137,7 @@ def external_training_import_csv(*, actor, data: bytes | str) -> ImportReport:
                 title=title,
                 completed_on=completed_on,
                 hours=group["hours"],
+                delivery_mode=group["mode"],
             )
             report.created += 1
     return report

@@ -9,6 +9,7 @@ from django.utils import timezone
 from certificates.models import (
     CredentialProgram,
     EthicsPledge,
+    HoursApproval,
     PracticeLog,
     ProgramEnrollment,
     ProgramVersion,
@@ -42,9 +43,11 @@ class VersionFactory(factory.django.DjangoModelFactory):
     renewal_cycle_months = 24
 
 
-def add_requirement(version, kind, **params) -> Requirement:
+def add_requirement(version, kind, *, domain=None, domains=(), **params) -> Requirement:
+    """A requirement row, validated like the admin form does (`domain=` is shorthand for one domain)."""
     order = version.requirements.count()
     req = Requirement(version=version, kind=kind, sort_order=order, **params)
+    req.domains = [domain] if domain is not None else list(domains)
     req.full_clean()
     req.save()
     return req
@@ -71,16 +74,37 @@ def log(
     status=PracticeLog.Status.APPROVED,
     on=None,
     domain=None,
+    direct=False,
+    approved_on=None,
 ) -> PracticeLog:
-    return PracticeLog.objects.create(
+    """An entry as if logged and decided long ago: an approved one stands from `approved_on` (default:
+    the day of the work), like an approval given that day."""
+    day = on or (timezone.localdate() - timedelta(days=1))
+    entry = PracticeLog.objects.create(
         trainee=trainee,
         supervisor=supervisor,
-        date=on or (timezone.localdate() - timedelta(days=1)),
+        date=day,
         hours=Decimal(hours),
         kind=kind,
         status=status,
         domain=domain,
+        directly_supervised=direct,
+        direct_supervision_confirmed=direct if status == PracticeLog.Status.APPROVED and direct else None,
     )
+    if status == PracticeLog.Status.APPROVED:
+        HoursApproval.objects.create(
+            entry=entry,
+            trainee=trainee,
+            supervisor=supervisor,
+            date=day,
+            hours=entry.hours,
+            kind=kind,
+            domain=domain,
+            directly_supervised=direct,
+            approved_by=supervisor,
+            approved_on=approved_on or day,
+        )
+    return entry
 
 
 def enroll(user, version) -> ProgramEnrollment:

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from certificates.models import CredentialProgram, PracticeLog, RecoveryAttestation
-from certificates.seed import program_definitions
+from certificates.programs.library import library_definition
 from lms.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -254,8 +254,7 @@ def test_recovery_attestation_api(client, world):
 
 
 def test_program_write_api(client, world):
-    data = program_definitions(course_slugs=set())[0]
-    data.pop("format")
+    data = library_definition("icrc-peer-recovery")
     response = call(client, world.admin, "post", "/programs", data)
     assert response.status_code == 201, response.content
     assert response.json()["current_version"] == "2024"
