@@ -3,16 +3,17 @@ entry a person may not see is "not found"."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from certificates.eligibility.labels import fmt_hours
+from certificates.programs.models import ProgramEnrollment
 from lms import roles
 from lms.errors import NotFound
 from lms.models import User
 
-from .models import PracticeLog, SupervisorAssignment
+from .models import PracticeLog, SupervisorAssignment, SupervisorQualification
 
 ERR_ENTRY_NOT_FOUND = gettext_noop("No such entry.")
 
@@ -52,9 +53,42 @@ def supervisees_for(*, supervisor):
     )
 
 
-def supervisor_queue(*, supervisor):
-    """Pending entries addressed to `supervisor` by trainees they currently supervise."""
+def qualification_flags(qs):
+    """Annotate entries with `supervisor_qualified` (their supervisor held a valid credential on the
+    entry's date, as recorded) and `qualification_required` (a program the trainee works toward, under
+    their version, counts only hours signed off by a qualified supervisor)."""
+    valid = SupervisorQualification.objects.filter(
+        supervisor_id=OuterRef("supervisor_id"), valid_from__lte=OuterRef("date")
+    ).filter(Q(expires_on__isnull=True) | Q(expires_on__gte=OuterRef("date")))
+    required = ProgramEnrollment.objects.filter(
+        user_id=OuterRef("trainee_id"), version__requirements__qualified_supervisor=True
+    )
+    return qs.annotate(supervisor_qualified=Exists(valid), qualification_required=Exists(required))
+
+
+def qualifications_for(*, supervisor):
+    return SupervisorQualification.objects.filter(supervisor=supervisor).order_by("-valid_from", "-pk")
+
+
+def supervisors_with_qualifications():
+    """Everyone with the supervisor role, with their recorded credentials (two queries)."""
     return (
+        User.objects.filter(groups__name=roles.SUPERVISOR)
+        .prefetch_related(
+            Prefetch(
+                "supervisor_qualifications",
+                queryset=SupervisorQualification.objects.order_by("-valid_from", "-pk"),
+            )
+        )
+        .order_by("full_name", "email")
+        .distinct()
+    )
+
+
+def supervisor_queue(*, supervisor):
+    """Pending entries addressed to `supervisor` by trainees they currently supervise, each flagged
+    when the trainee's program needs a qualified supervisor and none was on record for its date."""
+    return qualification_flags(
         PracticeLog.objects.pending()
         .filter(
             supervisor=supervisor,
