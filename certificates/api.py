@@ -1,13 +1,30 @@
-"""The certificates app's /api/v1/ router: one sub-router per concern, mounted by lms/api.py."""
+"""The certificates app's /api/v1/ router: one sub-router per concern, mounted by lms/api.py.
+
+Order matters: ninja tries routes in the order routers are mounted, so the library's fixed
+/programs/library paths come before /programs/{slug}, and a path served with several methods lives
+in one router. Endpoint function names are unique across these routers (they are the OpenAPI
+operation ids)."""
 
 from ninja import Router
 
+from .applicant.api import router as applicant_router
 from .eligibility.api import router as eligibility_router
 from .hours.api import router as hours_router
 from .issuing.api import router as issuing_router
+from .programs.api import library_router
 from .programs.api import router as programs_router
 from .recovery.api import router as recovery_router
+from .training.api import router as training_router
 
 router = Router()
-for _sub in (programs_router, eligibility_router, hours_router, recovery_router, issuing_router):
+for _sub in (
+    library_router,
+    programs_router,
+    eligibility_router,
+    training_router,
+    hours_router,
+    recovery_router,
+    applicant_router,
+    issuing_router,
+):
     router.add_router("", _sub)

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from .applicant import views as applicant_views
 from .eligibility import views as eligibility_views
 from .hours import views as hours_views
 from .programs import views as program_views
@@ -17,13 +18,26 @@ urlpatterns = [
     path("certification/hours/<int:pk>/edit/", hours_views.hours_edit, name="hours-edit"),
     path("certification/hours/<int:pk>/withdraw/", hours_views.hours_withdraw, name="hours-withdraw"),
     path("certification/recovery/", recovery_views.recovery, name="recovery"),
+    path("certification/details/", applicant_views.details, name="details"),
     path("certification/external/<int:pk>/evidence/", training_views.evidence, name="evidence"),
+    path("certification/exam-results/<int:pk>/evidence/", training_views.exam_evidence, name="exam-evidence"),
     # Supervisor
     path("certification/supervision/", hours_views.queue, name="queue"),
     path("certification/supervision/<int:pk>/decide/", hours_views.decide, name="decide"),
     path("certification/supervision/decide/", hours_views.decide_bulk, name="decide-bulk"),
     # Program administrator
     path("certification/manage/", program_views.manage, name="manage"),
+    path("certification/manage/library/", program_views.program_library, name="library"),
+    path(
+        "certification/manage/library/<slug:slug>/import/",
+        program_views.library_import,
+        name="library-import",
+    ),
+    path(
+        "certification/manage/programs/<slug:slug>/import/exam-results/",
+        training_views.import_exam_results,
+        name="import-exam-results",
+    ),
     path("certification/manage/programs/<slug:slug>/cohort/", eligibility_views.cohort, name="cohort"),
     path(
         "certification/manage/programs/<slug:slug>/cohort.csv",
@@ -46,6 +60,22 @@ urlpatterns = [
         "certification/manage/trainees/<int:user_id>/external/",
         training_views.external_add,
         name="external-add",
+    ),
+    path(
+        "certification/manage/trainees/<int:user_id>/exam-results/",
+        training_views.exam_result_add,
+        name="exam-result-add",
+    ),
+    path("certification/manage/supervisors/", hours_views.supervisors, name="supervisors"),
+    path(
+        "certification/manage/supervisors/<int:user_id>/credentials/",
+        hours_views.qualification_add,
+        name="qualification-add",
+    ),
+    path(
+        "certification/manage/supervisors/credentials/<int:pk>/",
+        hours_views.qualification_edit,
+        name="qualification-edit",
     ),
     path("certification/manage/import/hours/", hours_views.import_hours, name="import-hours"),
     path("certification/manage/import/external/", training_views.import_external, name="import-external"),

@@ -47,8 +47,19 @@ def require_admin(request):
         raise PermissionDenied
 
 
-def csv_import_page(request, *, service, title, columns, template_name="certificates/import.html"):
-    """An all-or-nothing CSV import: upload, run `service(actor=..., data=...)`, show its report."""
+def csv_import_page(
+    request,
+    *,
+    service,
+    title,
+    columns,
+    optional=(),
+    template_name="certificates/import.html",
+    extra_context=None,
+):
+    """An all-or-nothing CSV import: upload, run `service(actor=..., data=...)`, show its report. A
+    service that needs more (a program) is wrapped: `lambda *, actor, data: svc(actor=actor,
+    program=program, data=data)`; `extra_context` goes to the template."""
     require_admin(request)
     form = CSVUploadForm(request.POST or None, request.FILES or None)
     report = None
@@ -70,6 +81,13 @@ def csv_import_page(request, *, service, title, columns, template_name="certific
     return TemplateResponse(
         request,
         template_name,
-        {"form": form, "report": report, "title": title, "columns": columns},
+        {
+            "form": form,
+            "report": report,
+            "title": title,
+            "columns": columns,
+            "optional": optional,
+            **(extra_context or {}),
+        },
         status=status,
     )

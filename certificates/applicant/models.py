@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.models import today_on_site
+
 
 class EducationLevel(models.TextChoices):
     """Ordered: a requirement of "high school" is met by any level at or above it."""
@@ -37,7 +39,9 @@ class Attestation(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     typed_name = models.CharField(_("full name as typed"), max_length=200)
     attested_at = models.DateTimeField(_("attested"), default=timezone.now)
-    attested_on = models.DateField(_("attested on"), help_text=_("In the person's own time zone."))
+    attested_on = models.DateField(
+        _("attested on"), default=today_on_site, help_text=_("In the person's own time zone.")
+    )
     superseded_at = models.DateTimeField(_("superseded"), null=True, blank=True)
     superseded_on = models.DateField(_("superseded on"), null=True, blank=True)
 

@@ -1,5 +1,6 @@
 """/api/v1/ endpoints for eligibility: the trainee's own checklist, and for program administrators the
-cohort (redacted, audited) and one trainee in full (audited)."""
+cohort (redacted, audited) and one trainee in full (audited). Staff never read anything that gives
+away a date of birth: the services hand them a minimum-age row as met / not met only."""
 
 from django.shortcuts import get_object_or_404
 from ninja import Router
@@ -25,6 +26,7 @@ def _value(value):
 
 
 def _eligibility_out(elig: Eligibility) -> dict:
+    results = elig.results
     return {
         "user_id": elig.user.pk,
         "user_name": elig.user.get_full_name(),
@@ -45,7 +47,7 @@ def _eligibility_out(elig: Eligibility) -> dict:
                 "met_on": r.met_on,
                 "progress_percent": r.progress_percent,
             }
-            for r in elig.results
+            for r in results
         ],
     }
 

@@ -56,7 +56,13 @@ class RequirementResult:
 
     @property
     def is_sensitive(self) -> bool:
+        """Health data: recovery. Staff reads of it are audited."""
         return self.kind == Kind.RECOVERY_MONTHS
+
+    @property
+    def is_personal(self) -> bool:
+        """Reveals a date of birth (the day a minimum age is reached)."""
+        return self.kind == Kind.MINIMUM_AGE
 
 
 @dataclass
@@ -78,8 +84,8 @@ class Eligibility:
         return [r for r in self.results if not r.met]
 
     def redacted(self) -> Eligibility:
-        """A copy safe for people who may not see recovery data: recovery results keep only met /
-        not met."""
+        """A copy safe for staff lists and messages: recovery and minimum-age results keep only met /
+        not met (no recovery dates, no birthday)."""
         return replace(self, results=[redact_result(r) for r in self.results])
 
     def snapshot(self) -> dict:
@@ -87,6 +93,14 @@ class Eligibility:
 
 
 def redact_result(result: RequirementResult) -> RequirementResult:
+    if result.is_personal:
+        return replace(
+            result,
+            current=None,
+            met_on=None,
+            progress_percent=100 if result.met else 0,
+            missing=_("Minimum age: met") if result.met else _("Minimum age: not met yet"),
+        )
     if not result.is_sensitive:
         return result
     return replace(

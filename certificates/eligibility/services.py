@@ -4,6 +4,7 @@ seen, never a date."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from certificates.permissions import require_program_admin
@@ -12,16 +13,19 @@ from certificates.recovery.services import recovery_status_reads_record
 from lms.audit import audit_record
 
 from .cohort import CohortRow, cohort_for_program, cohort_has_recovery_requirement
-from .engine import Eligibility, eligibility_for
+from .engine import Eligibility, eligibility_for, redact_result
 
 
 def eligibility_read_for_staff(
     *, actor, user, version: ProgramVersion, on: date | None = None
 ) -> Eligibility:
     """A program administrator's full view of one trainee's eligibility (recovery dates included when
-    the program has a recovery requirement); the read is audited, without the date."""
+    the program has a recovery requirement); the read is audited, without the date. A minimum-age row
+    says only met / not met: the date of birth is read on request, audited on its own
+    (applicant.services.applicant_details_read_for_staff)."""
     require_program_admin(actor)
     elig = eligibility_for(user=user, version=version, on=on)
+    elig = replace(elig, results=[redact_result(r) if r.is_personal else r for r in elig.results])
     if any(r.is_sensitive for r in elig.results):
         audit_record(
             actor=actor,

@@ -1,5 +1,5 @@
 """Pages built on eligibility: the trainee's checklist, the administrator's cohort (page and CSV),
-trainee list and one trainee's file."""
+trainee list and one trainee's file (recording on it is in training.views and hours.views)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import StreamingHttpResponse
@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
+from certificates.applicant.services import applicant_details_read_for_staff
 from certificates.hours import selectors as hours_selectors
 from certificates.hours.forms import SupervisorAssignForm
 from certificates.hours.models import SupervisorAssignment
@@ -15,7 +16,7 @@ from certificates.programs.models import ProgramEnrollment
 from certificates.recovery import selectors as recovery_selectors
 from certificates.recovery.services import recovery_attestation_read_for_staff
 from certificates.training import selectors as training_selectors
-from certificates.training.forms import ExternalTrainingForm
+from certificates.training.forms import ExamResultForm, ExternalTrainingForm
 from certificates.web import handles_domain_errors, require_admin
 from lms import roles
 from lms.models import User
@@ -39,6 +40,7 @@ def dashboard(request):
             "progress": progress,
             "available": available,
             "has_recovery": recovery_selectors.recovery_attestation_own(user=request.user) is not None,
+            "exam_results": training_selectors.outside_exam_results_for(user=request.user),
         },
     )
 
@@ -86,10 +88,17 @@ def trainees(request):
 @require_GET
 @handles_domain_errors
 def trainee_detail(request, user_id):
-    """A program administrator's view of one trainee. The recovery attestation is shown only on request
-    (?recovery=1), and each such read is audited."""
+    """A program administrator's view of one trainee. The recovery attestation (?recovery=1) and what
+    they attested about themselves (?details=1) are shown only on request, and each such read is
+    audited."""
     require_admin(request)
     trainee = get_object_or_404(User, pk=user_id)
+    return trainee_page(request, trainee)
+
+
+def trainee_page(request, trainee, *, external_form=None, exam_form=None, status=200):
+    """The trainee's file; the forms recording on it (training.views) answer with this page and the
+    refused form, keeping what the administrator typed."""
     enrollments = list(
         ProgramEnrollment.objects.filter(user=trainee).select_related("program", "version__program")
     )
@@ -100,6 +109,10 @@ def trainee_detail(request, user_id):
     attestations = None
     if request.GET.get("recovery") == "1":
         attestations = recovery_attestation_read_for_staff(actor=request.user, user=trainee)
+    details = None
+    if request.GET.get("details") == "1":
+        details = applicant_details_read_for_staff(actor=request.user, user=trainee)
+    exams = training_selectors.exams_for_user(user=trainee)
     return TemplateResponse(
         request,
         "certificates/trainee_detail.html",
@@ -107,12 +120,17 @@ def trainee_detail(request, user_id):
             "trainee": trainee,
             "eligibilities": eligibilities,
             "attestations": attestations,
+            "details": details,
             "entries": hours_selectors.practice_logs_for_trainee(trainee=trainee)[:100],
             "trainings": training_selectors.external_trainings_for(user=trainee),
+            "exam_results": training_selectors.outside_exam_results_for(user=trainee),
+            "has_exams": exams.exists(),
             "assignments": SupervisorAssignment.objects.filter(
                 trainee=trainee, is_active=True
             ).select_related("supervisor"),
             "assign_form": SupervisorAssignForm(),
-            "external_form": ExternalTrainingForm(),
+            "external_form": external_form or ExternalTrainingForm(),
+            "exam_form": exam_form or ExamResultForm(exams=exams),
         },
+        status=status,
     )

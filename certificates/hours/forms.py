@@ -22,6 +22,13 @@ class PracticeLogForm(forms.Form):
         help_text=_("For example 1.5 for an hour and a half."),
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=PracticeLog.Kind.choices)
+    directly_supervised = forms.BooleanField(
+        label=_("Directly supervised"),
+        required=False,
+        help_text=_(
+            "Your supervisor was there, overseeing the work. Practice hours only; your supervisor confirms it."
+        ),
+    )
     domain = forms.ModelChoiceField(
         label=_("Domain"),
         queryset=CompetencyDomain.objects.all(),
@@ -47,7 +54,21 @@ class PracticeLogForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Don't approve"))])
+    """One entry's decision. `directly_supervised` is the supervisor's word on an entry the trainee
+    logged as directly supervised: ticked confirms it, unticked (or absent) approves the hours
+    without it."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve")), ("reject", _("Don't approve"))],
+        widget=forms.RadioSelect,
+        initial="approve",
+    )
+    directly_supervised = forms.BooleanField(
+        label=_("I directly supervised this"),
+        required=False,
+        help_text=_("Untick to approve the hours without direct supervision."),
+    )
     reason = forms.CharField(
         label=_("Reason (needed if you don't approve)"),
         required=False,
@@ -57,6 +78,8 @@ class DecisionForm(forms.Form):
 
 
 class BulkDecisionForm(DecisionForm):
+    # Bulk decisions confirm "directly supervised" as the trainee logged it (hours.services).
+    directly_supervised = None
     entries = forms.TypedMultipleChoiceField(label=_("Entries"), coerce=int, choices=())
 
     def __init__(self, *args, entry_ids=(), **kwargs):
@@ -71,3 +94,23 @@ class SupervisorAssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         group = Group.objects.filter(name=roles.SUPERVISOR).first()
         self.fields["supervisor"].queryset = group.user_set.all() if group else User.objects.none()
+
+
+class QualificationForm(forms.Form):
+    """A supervisor's own credential (shape only; the rules live in hours.qualifications)."""
+
+    credential = forms.CharField(
+        label=_("Credential"),
+        max_length=200,
+        help_text=_('For example "Certified Clinical Supervisor (CCS)".'),
+    )
+    number = forms.CharField(label=_("Credential number"), max_length=80)
+    issued_by = forms.CharField(label=_("Issued by"), max_length=200, required=False)
+    valid_from = forms.DateField(label=_("Valid from"), widget=DateInput)
+    expires_on = forms.DateField(
+        label=_("Expires on"),
+        widget=DateInput,
+        required=False,
+        help_text=_("Leave empty if it doesn't expire."),
+    )
+    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

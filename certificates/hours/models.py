@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.models import today_on_site
+
 
 class SupervisorAssignment(models.Model):
     """An administrator links a supervisor to a trainee; only then may the supervisor see and decide
@@ -172,7 +174,7 @@ class HoursApproval(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     approved_at = models.DateTimeField(_("approved"), default=timezone.now)
-    approved_on = models.DateField(_("approved on"), help_text=_("In the trainee's own time zone."))
+    approved_on = models.DateField(_("approved on"), default=today_on_site, help_text=_("In the trainee's own time zone."))
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
 
@@ -224,7 +226,7 @@ class SupervisorQualification(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
-    recorded_on = models.DateField(_("recorded on"))
+    recorded_on = models.DateField(_("recorded on"), default=today_on_site)
 
     objects = SupervisorQualificationQuerySet.as_manager()
 

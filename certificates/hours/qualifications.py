@@ -84,6 +84,8 @@ def qualification_update(
     qualification = SupervisorQualification.objects.select_for_update().get(pk=qualification.pk)
     changed = []
     for name, value in changes.items():
+        if name in ("credential", "number", "issued_by", "notes") and value is None:
+            value = ""
         if name in EDITABLE and getattr(qualification, name) != value:
             setattr(qualification, name, value.strip() if isinstance(value, str) else value)
             changed.append(name)

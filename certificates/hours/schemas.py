@@ -14,6 +14,9 @@ class PracticeLogIn(Schema):
     setting: str = Field("", max_length=200)
     description: str = Field("", max_length=2000)
     supervisor_id: int
+    directly_supervised: bool = Field(
+        False, description="Practice hours only: the supervisor was present (they confirm it when deciding)."
+    )
 
 
 class PracticeLogPatchIn(Schema):
@@ -24,6 +27,7 @@ class PracticeLogPatchIn(Schema):
     setting: str | None = Field(None, max_length=200)
     description: str | None = Field(None, max_length=2000)
     supervisor_id: int | None = None
+    directly_supervised: bool | None = None
 
 
 class PracticeLogOut(Schema):
@@ -38,21 +42,85 @@ class PracticeLogOut(Schema):
     description: str
     supervisor_id: int
     supervisor_name: str
+    directly_supervised: bool = Field(..., description="As the trainee logged it.")
+    direct_supervision_confirmed: bool | None = Field(
+        ...,
+        description="The supervisor's word on direct supervision when approving: true confirmed, false "
+        "approved without it, null not decided (or not logged as directly supervised).",
+    )
     status: str
     possible_duplicate: bool
     decision_reason: str
     decided_at: dt.datetime | None
 
 
+class SupervisionQueueEntryOut(PracticeLogOut):
+    """An entry in the supervisor's queue, with what their own credentials mean for it."""
+
+    supervisor_qualified: bool = Field(
+        ..., description="You held a recorded, valid qualification on the entry's date."
+    )
+    qualification_required: bool = Field(
+        ..., description="A program the trainee works toward counts only hours from a qualified supervisor."
+    )
+
+
 class DecisionIn(Schema):
     approve: bool
     reason: str = Field("", max_length=2000)
+    directly_supervised: bool | None = Field(
+        None,
+        description="For an entry logged as directly supervised: null confirms it as logged, false "
+        "approves the hours without direct supervision.",
+    )
 
 
-class BulkDecisionIn(DecisionIn):
+class BulkDecisionIn(Schema):
+    """Entries logged as directly supervised are confirmed as logged."""
+
+    approve: bool
+    reason: str = Field("", max_length=2000)
     entry_ids: list[int]
 
 
 class SupervisorOut(Schema):
     id: int
     name: str
+
+
+class QualificationIn(Schema):
+    credential: str = Field(..., max_length=200)
+    number: str = Field(..., max_length=80)
+    valid_from: dt.date
+    expires_on: dt.date | None = Field(None, description="Empty: no expiry.")
+    issued_by: str = Field("", max_length=200)
+    notes: str = Field("", max_length=2000)
+
+
+class QualificationPatchIn(Schema):
+    credential: str | None = Field(None, max_length=200)
+    number: str | None = Field(None, max_length=80)
+    valid_from: dt.date | None = None
+    expires_on: dt.date | None = Field(None, description="null: no expiry.")
+    issued_by: str | None = Field(None, max_length=200)
+    notes: str | None = Field(None, max_length=2000)
+
+
+class QualificationOut(Schema):
+    id: int
+    supervisor_id: int
+    credential: str
+    number: str
+    issued_by: str
+    valid_from: dt.date
+    expires_on: dt.date | None
+    valid_today: bool = Field(..., description="Valid on today's date where the supervisor lives.")
+    notes: str
+    recorded_at: dt.datetime
+
+
+class SupervisorQualificationsOut(Schema):
+    id: int
+    name: str
+    email: str
+    qualifications: list[QualificationOut]

@@ -19,7 +19,7 @@ ERR_ENTRY_NOT_FOUND = gettext_noop("No such entry.")
 
 
 def practice_logs_for_trainee(*, trainee, status: str | None = None):
-    qs = PracticeLog.objects.filter(trainee=trainee).select_related("domain", "supervisor", "decided_by")
+    qs = PracticeLog.objects.filter(trainee=trainee).select_related("trainee", "domain", "supervisor", "decided_by")
     if status:
         qs = qs.filter(status=status)
     return qs
@@ -95,7 +95,7 @@ def supervisor_queue(*, supervisor):
             trainee__supervisors__supervisor=supervisor,
             trainee__supervisors__is_active=True,
         )
-        .select_related("trainee", "domain")
+        .select_related("trainee", "supervisor", "domain")
         .order_by("trainee__full_name", "date", "pk")
     )
 

@@ -1,5 +1,5 @@
 """Pages for hours: the trainee's log, the supervisor's queue and decisions, and the administrator's
-supervisor links and historical import."""
+supervisor links, supervisors' credentials and historical import."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,9 +16,10 @@ from certificates.web import csv_import_page, error_page, form_error, handles_do
 from lms import roles
 from lms.errors import DomainError, Invalid
 from lms.models import User
+from lms.timezones import local_today
 
-from . import forms, imports, selectors, services
-from .models import SupervisorAssignment
+from . import forms, imports, qualifications, selectors, services
+from .models import SupervisorAssignment, SupervisorQualification
 
 
 @login_required
@@ -74,6 +75,7 @@ def hours_edit(request, pk):
         "date": entry.date,
         "hours": entry.hours,
         "kind": entry.kind,
+        "directly_supervised": entry.directly_supervised,
         "domain": entry.domain_id,
         "setting": entry.setting,
         "description": entry.description,
@@ -113,22 +115,46 @@ def hours_withdraw(request, pk):
     return redirect("certificates:hours")
 
 
-@login_required
-@require_GET
-@handles_domain_errors
-def queue(request):
+def _decision_form(entry, data=None):
+    # One form per entry on the page: ids must be unique, names stay those the decide view reads.
+    return forms.DecisionForm(
+        data,
+        auto_id=f"entry-{entry.pk}-%s",
+        initial={"decision": "approve", "directly_supervised": entry.directly_supervised},
+    )
+
+
+def _queue_page(request, *, failed=None, status=200):
+    """The supervisor's queue; `failed` is (entry pk, bound form) of a decision refused, shown with
+    what the supervisor chose and typed."""
     if not roles.is_supervisor(request.user):
         raise PermissionDenied
-    entries = list(selectors.supervisor_queue(supervisor=request.user))
+    today = local_today(request.user)
+    rows = []
+    for entry in selectors.supervisor_queue(supervisor=request.user):
+        form = failed[1] if failed and failed[0] == entry.pk else _decision_form(entry)
+        rows.append((entry, form))
     return TemplateResponse(
         request,
         "certificates/queue.html",
         {
-            "entries": entries,
+            "rows": rows,
+            "entries": [entry for entry, _form in rows],
+            "credentials": [
+                (q, q.is_valid_on(today)) for q in selectors.qualifications_for(supervisor=request.user)
+            ],
             "supervisees": selectors.supervisees_for(supervisor=request.user),
             "decided": selectors.supervisor_decided(supervisor=request.user, limit=20),
         },
+        status=status,
     )
+
+
+@login_required
+@require_GET
+@handles_domain_errors
+def queue(request):
+    return _queue_page(request)
 
 
 @login_required
@@ -136,20 +162,23 @@ def queue(request):
 @handles_domain_errors
 def decide(request, pk):
     entry = selectors.practice_log_for_actor(actor=request.user, pk=pk)
-    form = forms.DecisionForm(request.POST)
+    form = _decision_form(entry, request.POST)
     if not form.is_valid():
-        return error_page(
-            request,
-            Invalid(_("Choose approve or don't approve.")),
-            back_url=reverse("certificates:queue"),
-        )
+        if entry.supervisor_id != request.user.pk:
+            raise PermissionDenied
+        return _queue_page(request, failed=(entry.pk, form), status=422)
     try:
         services.practice_log_decide(
             actor=request.user,
             entry=entry,
             approve=form.cleaned_data["decision"] == "approve",
             reason=form.cleaned_data["reason"],
+            directly_supervised=form.cleaned_data["directly_supervised"],
         )
+    except Invalid as exc:
+        # Refused input (a reason missing...): back on the queue, next to what was typed.
+        form_error(form, exc)
+        return _queue_page(request, failed=(entry.pk, form), status=exc.status_code)
     except DomainError as exc:
         return error_page(request, exc, back_url=reverse("certificates:queue"))
     messages.success(request, _("Decision recorded."))
@@ -224,5 +253,94 @@ def import_hours(request):
         request,
         service=imports.practice_logs_import_csv,
         title=_("Import historical hours"),
-        columns=imports.HOURS_CSV_COLUMNS + imports.HOURS_CSV_OPTIONAL,
+        columns=imports.HOURS_CSV_COLUMNS,
+        optional=imports.HOURS_CSV_OPTIONAL,
+    )
+
+
+@login_required
+@require_GET
+@handles_domain_errors
+def supervisors(request):
+    """Program administrators: every supervisor with their recorded credentials, and a form to record
+    one for each."""
+    require_admin(request)
+    return _supervisors_page(request)
+
+
+def _qualification_form(supervisor, data=None):
+    return forms.QualificationForm(data, auto_id=f"sup-{supervisor.pk}-%s")
+
+
+def _supervisors_page(request, *, failed=None, status=200):
+    rows = []
+    for person in selectors.supervisors_with_qualifications():
+        failed_here = bool(failed) and failed[0] == person.pk
+        today = local_today(person)
+        rows.append(
+            {
+                "person": person,
+                "credentials": [(q, q.is_valid_on(today)) for q in person.supervisor_qualifications.all()],
+                "form": failed[1] if failed_here else _qualification_form(person),
+                "open": failed_here,
+            }
+        )
+    return TemplateResponse(request, "certificates/supervisors.html", {"rows": rows}, status=status)
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def qualification_add(request, user_id):
+    require_admin(request)
+    supervisor = get_object_or_404(User, pk=user_id)
+    form = _qualification_form(supervisor, request.POST)
+    if not form.is_valid():
+        if not roles.is_supervisor(supervisor):
+            raise Invalid(_(qualifications.ERR_NOT_A_SUPERVISOR), field="supervisor")
+        return _supervisors_page(request, failed=(supervisor.pk, form), status=422)
+    try:
+        qualifications.qualification_record(actor=request.user, supervisor=supervisor, **form.cleaned_data)
+    except DomainError as exc:
+        if exc.field == "supervisor":
+            return error_page(request, exc, back_url=reverse("certificates:supervisors"))
+        form_error(form, exc)
+        return _supervisors_page(request, failed=(supervisor.pk, form), status=exc.status_code)
+    messages.success(
+        request,
+        _("Credential recorded for %(name)s.") % {"name": supervisor.get_full_name()},
+    )
+    return redirect(f"{reverse('certificates:supervisors')}#supervisor-{supervisor.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@handles_domain_errors
+def qualification_edit(request, pk):
+    require_admin(request)
+    qualification = get_object_or_404(SupervisorQualification.objects.select_related("supervisor"), pk=pk)
+    initial = {name: getattr(qualification, name) for name in qualifications.EDITABLE}
+    form = forms.QualificationForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                qualifications.qualification_update(
+                    actor=request.user, qualification=qualification, **form.cleaned_data
+                )
+            except DomainError as exc:
+                form_error(form, exc)
+                status = exc.status_code
+            else:
+                messages.success(request, _("Credential updated."))
+                return redirect(
+                    f"{reverse('certificates:supervisors')}#supervisor-{qualification.supervisor_id}"
+                )
+        else:
+            status = 422
+    return TemplateResponse(
+        request,
+        "certificates/qualification_edit.html",
+        {"form": form, "qualification": qualification, "supervisor": qualification.supervisor},
+        status=status,
     )

@@ -1,5 +1,5 @@
 """/api/v1/ endpoints for credential programs: their rules (public), an administrator's create, edit and
-export, joining a program and signing its code of ethics."""
+export, the library of real programs to import, joining a program and signing its code of ethics."""
 
 import json
 
@@ -13,8 +13,9 @@ from certificates.schemas import ERRORS, ErrorOut
 from lms import roles
 from lms.errors import Invalid, NotFound
 
-from . import selectors, services, transfer
+from . import library, selectors, services, transfer
 from .schemas import (
+    LibraryProgramOut,
     PledgeSignatureOut,
     PledgeSignIn,
     ProgramEnrollmentOut,
@@ -23,6 +24,9 @@ from .schemas import (
 )
 
 router = Router(tags=["certification"])
+# /programs/library/... has its own router, mounted before `router` (certificates/api.py): ninja tries
+# routers in the order they are mounted, and /programs/{slug} would otherwise take "library" as a slug.
+library_router = Router(tags=["certification"])
 
 
 def _requirement_out(r) -> dict:
@@ -157,3 +161,27 @@ def pledge_sign(request, slug: str, payload: PledgeSignIn):
         201,
         {"program": program.slug, "pledge_version": pledge.version_label, "signed_at": signature.signed_at},
     )
+
+
+@library_router.get("/programs/library", response={200: list[LibraryProgramOut], **ERRORS}, auth=django_auth)
+def library_list(request):
+    """Program administrators: the real programs this LMS ships definitions for, and which are on
+    the site already."""
+    require_program_admin(request.user)
+    on_site = set(
+        selectors.programs_list(user=request.user, include_inactive=True).values_list("slug", flat=True)
+    )
+    return [
+        {"slug": p.slug, "name": p.name, "issuing_body": p.issuing_body, "on_site": p.slug in on_site}
+        for p in library.library_programs()
+    ]
+
+
+@library_router.post(
+    "/programs/library/{slug}/import", response={201: ProgramOut, **ERRORS}, auth=django_auth
+)
+def library_program_import(request, slug: str):
+    """Program administrators: create (or update) a program from the library's definition."""
+    require_program_admin(request.user)
+    program = library.library_import(slug=slug, actor=request.user)
+    return Status(201, _program_out(selectors.program_get(slug=program.slug, user=request.user)))

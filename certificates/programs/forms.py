@@ -9,3 +9,20 @@ class PledgeForm(forms.Form):
     agree = forms.BooleanField(
         label=_("I have read the code of ethics and agree to follow it."), required=True
     )
+
+
+class ProgramFileForm(forms.Form):
+    """A program definition file (JSON, format peer-lms.program/2) to import."""
+
+    MAX_BYTES = 2 * 1024 * 1024
+
+    file = forms.FileField(
+        label=_("Program definition (JSON)"),
+        help_text=_("A file exported from this site or written to the program format."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is too big (2 MB at most)."))
+        return upload

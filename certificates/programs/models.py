@@ -18,6 +18,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from certificates.applicant.models import EducationLevel
+from certificates.programs.panels import RequirementsPanel
+from courses.models import today_on_site
 
 HOURS_FIELD = {"max_digits": 7, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
 
@@ -107,7 +109,7 @@ class ProgramVersion(ClusterableModel):
             ],
             heading=_("Validity and renewal"),
         ),
-        InlinePanel("requirements", heading=_("Requirements"), label=_("Requirement")),
+        RequirementsPanel("requirements", heading=_("Requirements"), label=_("Requirement")),
         InlinePanel("renewal_topic_minimums", heading=_("Renewal topic minimums"), label=_("Topic minimum")),
         FieldPanel("notes"),
     ]
@@ -417,7 +419,9 @@ class PledgeSignature(models.Model):
     )
     pledge = models.ForeignKey(EthicsPledge, on_delete=models.PROTECT, related_name="signatures")
     signed_at = models.DateTimeField(_("signed"), default=timezone.now)
-    signed_on = models.DateField(_("signed on"), help_text=_("In the trainee's own time zone."))
+    signed_on = models.DateField(
+        _("signed on"), default=today_on_site, help_text=_("In the trainee's own time zone.")
+    )
     typed_name = models.CharField(_("full name as typed"), max_length=200)
 
     class Meta:

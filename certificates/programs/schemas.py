@@ -84,3 +84,10 @@ class PledgeSignatureOut(Schema):
     program: str
     pledge_version: str
     signed_at: dt.datetime
+
+
+class LibraryProgramOut(Schema):
+    slug: str
+    name: str
+    issuing_body: str
+    on_site: bool = Field(..., description="A program with this slug exists on the site.")

@@ -182,6 +182,14 @@ def _upgrade_legacy(data: dict) -> dict:
             continue
         version.setdefault("notes", "")
         version.setdefault("renewal_topic_minimums", [])
+        # Format 1 left these out when they had the model's defaults.
+        for key, value in (
+            ("validity_months", 24),
+            ("grace_period_days", 0),
+            ("renewal_ce_hours", "0"),
+            ("renewal_cycle_months", 24),
+        ):
+            version.setdefault(key, value)
         for row in version.get("requirements", []) if isinstance(version.get("requirements"), list) else []:
             if not isinstance(row, dict):
                 continue

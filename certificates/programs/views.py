@@ -1,5 +1,7 @@
 """Pages for credential programs: a program's rules, joining it, signing its code of ethics, and the
-administrator's list of programs."""
+administrator's list of programs and library of real programs (import one, or a definition file)."""
+
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,9 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from certificates.eligibility.labels import requirement_label
 from certificates.web import error_page, form_error, handles_domain_errors, require_admin
 from lms import roles
-from lms.errors import DomainError
+from lms.errors import DomainError, Invalid
 
-from . import forms, selectors, services
+from . import forms, library, selectors, services, transfer
 from .models import CredentialProgram, ProgramEnrollment
 
 
@@ -104,3 +106,63 @@ def manage(request):
         "certificates/manage.html",
         {"programs": selectors.programs_list(user=request.user, include_inactive=True)},
     )
+
+
+def _library_page(request, *, form=None, status=200):
+    programs = selectors.programs_list(user=request.user, include_inactive=True)
+    on_site = set(programs.prefetch_related(None).values_list("slug", flat=True))
+    rows = [(item, item.slug in on_site) for item in library.library_programs()]
+    return TemplateResponse(
+        request,
+        "certificates/library.html",
+        {"rows": rows, "form": form or forms.ProgramFileForm()},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@handles_domain_errors
+def program_library(request):
+    """The library of real programs, each importable (or updated) in one click, and the upload of a
+    program definition file. A refused file changes nothing; the importer says where it went wrong."""
+    require_admin(request)
+    if request.method == "GET":
+        return _library_page(request)
+    form = forms.ProgramFileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _library_page(request, form=form, status=422)
+    try:
+        data = _read_json(form.cleaned_data["file"])
+        program = transfer.program_import(data=data, actor=request.user)
+    except DomainError as exc:
+        form_error(form, exc)
+        return _library_page(request, form=form, status=exc.status_code)
+    messages.success(request, _("%(program)s imported.") % {"program": program.name})
+    return redirect("certificates:library")
+
+
+def _read_json(upload):
+    try:
+        return json.loads(upload.read().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise Invalid(_("The file is not text (UTF-8 JSON)."), field="file")
+    except json.JSONDecodeError as exc:
+        raise Invalid(
+            _("The file is not valid JSON: %(error)s (line %(line)s, column %(column)s).")
+            % {"error": exc.msg, "line": exc.lineno, "column": exc.colno},
+            field="file",
+        )
+
+
+@login_required
+@require_POST
+@handles_domain_errors
+def library_import(request, slug):
+    require_admin(request)
+    try:
+        program = library.library_import(slug=slug, actor=request.user)
+    except DomainError as exc:
+        return error_page(request, exc, back_url=reverse("certificates:library"))
+    messages.success(request, _("%(program)s imported from the library.") % {"program": program.name})
+    return redirect("certificates:library")

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import DeliveryMode
+from courses.models import DeliveryMode, today_on_site
 
 
 def _private_storage():
@@ -40,7 +40,7 @@ class ExternalTraining(models.Model):
     )
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
     # The trainee's calendar date when it was recorded: before that day the LMS did not know of it.
-    recorded_on = models.DateField(_("recorded on"))
+    recorded_on = models.DateField(_("recorded on"), default=today_on_site)
 
     class Meta:
         verbose_name = _("training taken elsewhere")
@@ -98,7 +98,7 @@ class OutsideExamResult(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
-    recorded_on = models.DateField(_("recorded on"))
+    recorded_on = models.DateField(_("recorded on"), default=today_on_site)
 
     objects = OutsideExamResultQuerySet.as_manager()
 

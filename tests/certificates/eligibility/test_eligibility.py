@@ -23,6 +23,7 @@ from certificates.models import (
     ExternalTrainingHours,
     PledgeSignature,
     PracticeLog,
+    RecoveryAttestation,
     Requirement,
 )
 from certificates.programs import services as program_services
@@ -120,8 +121,13 @@ def version():
     return VersionFactory()
 
 
-def _attest(user, start):
-    return recovery_services.recovery_attest(user=user, recovery_start_date=start, typed_name=user.full_name)
+def _attest(user, start, *, attested_on=None):
+    """Attest `start`, as if the attestation had been made on `attested_on` (default: that same day)."""
+    attestation = recovery_services.recovery_attest(
+        user=user, recovery_start_date=start, typed_name=user.full_name
+    )
+    RecoveryAttestation.objects.filter(pk=attestation.pk).update(attested_on=attested_on or start)
+    return attestation
 
 
 def test_recovery_met_on_the_day_and_not_the_day_before(version, trainee):
@@ -244,7 +250,9 @@ def test_course_exam_and_pledge(catalogue, trainee, version):
     elig = eligibility_for(user=trainee, version=version)
     assert [r.met for r in elig.results] == [False, False, False]
     assert elig.results[2].missing == "The code of ethics has not been published yet"
-    Enrollment.objects.create(user=trainee, course=course, status=Enrollment.Status.COMPLETED)
+    Enrollment.objects.create(
+        user=trainee, course=course, status=Enrollment.Status.COMPLETED, completed_on=timezone.localdate()
+    )
     pledge = add_pledge(version.program)
     program_services.pledge_sign(user=trainee, pledge=pledge, typed_name=trainee.full_name.upper())
     elig = eligibility_for(user=trainee, version=version)

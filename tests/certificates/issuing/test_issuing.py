@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.files.storage import storages
 from django.db import connection, connections
 
+from certificates.hours import services as hours_services
 from certificates.issuing import services, signing
 from certificates.issuing.codes import format_code, normalize_code
 from certificates.models import Certificate, CertificateApplication, PracticeLog, RecoveryAttestation
@@ -16,7 +17,7 @@ from lms.errors import Conflict, Forbidden, Invalid
 from lms.models import AuditEvent
 from tests.factories import PASSWORD, ProgramAdminFactory, TraineeFactory
 
-from ..factories import enroll
+from ..factories import assign, enroll
 from .helpers import *  # noqa: F403
 from .helpers import issue, make_eligible, program_with_practice_hours, stored_pdf
 
@@ -30,6 +31,14 @@ def _pdf_files(root):
 
 
 # --- Applications and approval ----------------------------------------------------------------------
+
+
+def _send_back_to_supervisor(holder):
+    """The trainee edits their approved entry: it goes back to the supervisor, and its approval stops
+    counting from today."""
+    entry = PracticeLog.objects.get(trainee=holder)
+    assign(entry.supervisor, holder)
+    hours_services.practice_log_update(actor=holder, entry=entry, description="Corrected the setting")
 
 
 def test_approval_creates_one_pending_certificate_with_snapshot_and_code(issuing, holder, version, admin):
@@ -92,7 +101,7 @@ def test_a_trainee_cannot_apply_for_someone_else_or_approve(holder, version):
 
 def test_approval_rechecks_eligibility(issuing, holder, version, admin):
     application = services.application_submit(actor=holder, user=holder, version=version)
-    PracticeLog.objects.filter(trainee=holder).update(status=PracticeLog.Status.REJECTED)
+    _send_back_to_supervisor(holder)
     with pytest.raises(Invalid):
         services.application_approve(actor=admin, application=application, enqueue=False)
     assert not Certificate.objects.exists()
@@ -196,7 +205,7 @@ def test_a_torn_stored_file_is_replaced(issuing, holder, version, admin):
 def test_eligibility_lost_before_issuing_cancels_the_certificate(issuing, holder, version, admin):
     application = services.application_submit(actor=holder, user=holder, version=version)
     certificate = services.application_approve(actor=admin, application=application, enqueue=False)
-    PracticeLog.objects.filter(trainee=holder).update(status=PracticeLog.Status.REJECTED)
+    _send_back_to_supervisor(holder)
     outcome = services.certificate_issue_run(certificate_id=certificate.pk)
     assert outcome.cancelled
     certificate.refresh_from_db()
@@ -293,7 +302,9 @@ def test_forged_api_requests_by_a_trainee_who_is_not_eligible_give_nothing(clien
     assert response.status_code == 422
     assert response.json()["code"] == "not_eligible"
     # An application that got in somehow (e.g. eligible then, not now) can't be approved by its applicant...
-    application = CertificateApplication.objects.create(user=trainee, version=version)
+    application = CertificateApplication.objects.create(
+        user=trainee, version=version, program=version.program
+    )
     response = client.post(f"/api/v1/certificates/applications/{application.pk}/approve")
     assert response.status_code == 403
     # ...nor by an administrator while the trainee is not eligible.
@@ -311,7 +322,9 @@ def test_forged_form_post_by_a_trainee_who_is_not_eligible_gives_nothing(client,
     assert response.status_code == 422
     assert "Not every requirement" in response.content.decode()
     assert not CertificateApplication.objects.exists()
-    application = CertificateApplication.objects.create(user=trainee, version=version)
+    application = CertificateApplication.objects.create(
+        user=trainee, version=version, program=version.program
+    )
     response = client.post(f"/certificates/manage/applications/{application.pk}/approve/")
     assert response.status_code == 403
     assert not Certificate.objects.exists()

@@ -100,7 +100,9 @@ def test_api_permissions(client, people, issued, who, method, url, expected):
 @pytest.mark.parametrize("who", [ANON, OTHER, HOLDER])
 def test_post_actions_refused_for_non_admins(client, people, issued, holder, version, who):
     _login(client, people, who)
-    application = CertificateApplication.objects.create(user=TraineeFactory(), version=version)
+    application = CertificateApplication.objects.create(
+        user=TraineeFactory(), version=version, program=version.program
+    )
     urls = [
         f"/certificates/manage/applications/{application.pk}/approve/",
         f"/certificates/manage/applications/{application.pk}/reject/",
@@ -137,11 +139,16 @@ def _fake_issued(version, n, *, holder=None):
     today = timezone.localdate()
     for i in range(n):
         user = holder or TraineeFactory()
-        application = CertificateApplication.objects.create(user=user, version=version, status="issued")
+        application = CertificateApplication.objects.create(
+            user=user, version=version, program=version.program, status="issued"
+        )
         Certificate.objects.create(
             application=application,
             holder=user,
             version=version,
+            program=version.program,
+            # One holder's many certifications of a program: their lines have ended (one open line at most).
+            lineage_closed_at=timezone.now() if holder is not None else None,
             code=generate_code(),
             status_list_index=secrets.randbelow(131072),
             status=Certificate.Status.ISSUED,
@@ -177,7 +184,9 @@ def test_admin_lists_cost_the_same_at_3_and_30(client, admin, version, url):
     for n in (3, 27):
         _fake_issued(version, n)
         for _ in range(n):
-            CertificateApplication.objects.create(user=TraineeFactory(), version=version)
+            CertificateApplication.objects.create(
+                user=TraineeFactory(), version=version, program=version.program
+            )
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url.format(slug=version.program.slug))
         assert response.status_code == 200
