@@ -53,29 +53,35 @@ def _eligibility_out(elig: Eligibility) -> dict:
 
 
 @router.get("/eligibility", response={200: list[EligibilityOut], 401: ErrorOut}, auth=django_auth)
-def my_eligibility(request):
-    """Your own checklist for every program you work toward (with your recovery dates: it's yours)."""
-    return [_eligibility_out(p.eligibility) for p in selectors.my_eligibility(user=request.user)]
+def my_eligibility(request, on: str | None = None):
+    """Your own checklist for every program you work toward (with your recovery dates: it's yours), on
+    your today or as of `on` (YYYY-MM-DD: what counted that day)."""
+    day = selectors.evaluation_date(on)
+    return [_eligibility_out(p.eligibility) for p in selectors.my_eligibility(user=request.user, on=day)]
 
 
 @router.get("/programs/{slug}/eligibility", response={200: list[EligibilityOut], **ERRORS}, auth=django_auth)
-def cohort_eligibility(request, slug: str):
-    """Program administrators: everyone working toward the program. Recovery appears as met / not met."""
+def cohort_eligibility(request, slug: str, on: str | None = None):
+    """Program administrators: everyone working toward the program, today or as of `on`. Recovery and
+    minimum age appear as met / not met."""
     require_program_admin(request.user)
+    day = selectors.evaluation_date(on)
     program = program_selectors.program_get(slug=slug, user=request.user)
-    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort api")
+    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort api", on=day)
     return [_eligibility_out(r.eligibility) for r in rows]
 
 
 @router.get(
     "/programs/{slug}/eligibility/{user_id}", response={200: EligibilityOut, **ERRORS}, auth=django_auth
 )
-def trainee_eligibility(request, slug: str, user_id: int):
-    """Program administrators: one trainee in full (the read is audited)."""
+def trainee_eligibility(request, slug: str, user_id: int, on: str | None = None):
+    """Program administrators: one trainee in full, on their today or as of `on` (the read is
+    audited)."""
     require_program_admin(request.user)
+    day = selectors.evaluation_date(on)
     program = program_selectors.program_get(slug=slug, user=request.user)
     enrollment = get_object_or_404(ProgramEnrollment, program=program, user_id=user_id)
     elig = services.eligibility_read_for_staff(
-        actor=request.user, user=enrollment.user, version=enrollment.version
+        actor=request.user, user=enrollment.user, version=enrollment.version, on=day
     )
     return _eligibility_out(elig)

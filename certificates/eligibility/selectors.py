@@ -1,14 +1,40 @@
-"""The trainee's own checklist: every program they work toward, evaluated in full (it is theirs)."""
+"""The trainee's own checklist: every program they work toward, evaluated in full (it is theirs), and
+the check of a date someone asks to evaluate on ("as of")."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from certificates.programs.models import ProgramEnrollment
 from certificates.programs.selectors import program_enrollments_for_user
+from lms.errors import Invalid
 
-from .engine import Eligibility, eligibility_for_users
+from .engine import Eligibility, eligibility_for
+
+EARLIEST = date(1970, 1, 1)
+YEARS_AHEAD = 10
+ERR_EVALUATION_DATE = gettext_noop("Choose a date between {first} and {last}.")
+
+
+def evaluation_date(value) -> date | None:
+    """A date to evaluate on, as given (None: today), or Invalid when it is out of any sensible range.
+    A future date shows what is already known, with time-based rows (recovery, age) run forward."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, date):
+        try:
+            value = date.fromisoformat(str(value))
+        except ValueError:
+            raise Invalid(_("Enter the date as YYYY-MM-DD."), field="on")
+    last = timezone.localdate().replace(year=timezone.localdate().year + YEARS_AHEAD)
+    if not EARLIEST <= value <= last:
+        raise Invalid(_(ERR_EVALUATION_DATE).format(first=EARLIEST, last=last), field="on")
+    return value
 
 
 @dataclass
@@ -18,9 +44,10 @@ class ProgramProgress:
 
 
 def my_eligibility(*, user, on: date | None = None) -> list[ProgramProgress]:
-    """The trainee's own checklist for every program they work toward (full detail: it's theirs)."""
+    """The trainee's own checklist for every program they work toward (full detail: it's theirs), on
+    `on` or the trainee's own today."""
     out = []
     for enrollment in program_enrollments_for_user(user=user):
-        [elig] = eligibility_for_users(users=[user], version=enrollment.version, on=on)
+        elig = eligibility_for(user=user, version=enrollment.version, on=on)
         out.append(ProgramProgress(enrollment=enrollment, eligibility=elig))
     return out

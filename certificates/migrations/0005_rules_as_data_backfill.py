@@ -34,8 +34,14 @@ def forwards(apps, schema_editor):
     for row in get("ExternalTraining").objects.select_related("user").iterator():
         row.recorded_on = _local(row.recorded_at, row.user)
         row.save(update_fields=["recorded_on"])
-    for row in get("Requirement").objects.filter(domain__isnull=False):
-        row.domains.add(row.domain_id)
+    Requirement = get("Requirement")
+    Through = Requirement.domains.through  # written directly: the cluster manager would defer it
+    Through.objects.bulk_create(
+        [
+            Through(requirement_id=pk, competencydomain_id=domain_id)
+            for pk, domain_id in Requirement.objects.filter(domain__isnull=False).values_list("pk", "domain_id")
+        ]
+    )
     HoursApproval = get("HoursApproval")
     for entry in get("PracticeLog").objects.filter(status="approved").select_related("trainee").iterator():
         approved_at = entry.decided_at or entry.updated_at or entry.created_at
