@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .timezones import time_zone_choices
+
 
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form (allauth builds its SignupForm on top of this class)."""
@@ -18,3 +20,32 @@ class SignupForm(forms.Form):
     def signup(self, request, user):
         user.full_name = self.cleaned_data["full_name"].strip()
         user.save(update_fields=["full_name"])
+
+
+class ProfileForm(forms.Form):
+    """What a person changes about themselves (shape only; lms.services.profile_update validates
+    and saves)."""
+
+    preferred_name = forms.CharField(
+        label=_("Preferred name"),
+        max_length=100,
+        required=False,
+        help_text=_("What we call you on screen."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        required=False,
+        error_messages={"invalid_choice": _("Choose a time zone from the list.")},
+        help_text=_("Your dates (today, when you signed, when hours were approved) are in this time zone."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("initial", {"preferred_name": user.preferred_name, "time_zone": user.time_zone})
+        super().__init__(*args, **kwargs)
+        choices = time_zone_choices()
+        current = user.time_zone
+        if current and current not in {value for value, _label in choices}:
+            # A zone set elsewhere (the admin, the API) that the list leaves out stays choosable.
+            choices.insert(1, (current, current.replace("_", " ")))
+        self.fields["time_zone"].choices = choices

@@ -52,6 +52,5 @@ def time_zone_choices() -> list[tuple[str, str]]:
     """("", "Site default (America/New_York)") then every IANA zone, America/ first (our users)."""
     zones = sorted(available_time_zones(), key=lambda z: (not z.startswith("America/"), z))
     default = _("Same as the site (%(zone)s)") % {"zone": settings.TIME_ZONE}
-    return [("", default)] + [
-        (z, z.replace("_", " ")) for z in zones if "/" in z and not z.startswith("Etc/")
-    ]
+    named = [(z, z.replace("_", " ")) for z in zones if "/" in z and not z.startswith("Etc/")]
+    return [("", default), ("UTC", "UTC")] + named

@@ -5,4 +5,5 @@ from . import views
 app_name = "site"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("profile/", views.profile, name="profile"),
 ]

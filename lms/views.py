@@ -1,8 +1,40 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import services
+from .errors import DomainError
+from .forms import ProfileForm
 
 
 def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """The person's own settings: the name we call them on screen and their time zone. Changing the
+    time zone never moves a date already recorded (lms.timezones)."""
+    form = ProfileForm(request.POST or None, user=request.user)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.profile_update(user=request.user, **form.cleaned_data)
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                status = exc.status_code
+            else:
+                messages.success(request, _("Your profile is saved."))
+                return redirect("site:profile")
+        else:
+            status = 422
+    return TemplateResponse(request, "lms/profile.html", {"form": form}, status=status)

@@ -23,7 +23,6 @@ from .schemas import (
 router = Router(tags=["certification"])
 
 
-
 def _details_out(user) -> dict:
     birth = selectors.birth_date_own(user=user)
     education = selectors.education_own(user=user)

@@ -174,7 +174,9 @@ class HoursApproval(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     approved_at = models.DateTimeField(_("approved"), default=timezone.now)
-    approved_on = models.DateField(_("approved on"), default=today_on_site, help_text=_("In the trainee's own time zone."))
+    approved_on = models.DateField(
+        _("approved on"), default=today_on_site, help_text=_("In the trainee's own time zone.")
+    )
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
 

@@ -86,8 +86,9 @@ def qualification_update(
     for name, value in changes.items():
         if name in ("credential", "number", "issued_by", "notes") and value is None:
             value = ""
+        value = value.strip() if isinstance(value, str) else value
         if name in EDITABLE and getattr(qualification, name) != value:
-            setattr(qualification, name, value.strip() if isinstance(value, str) else value)
+            setattr(qualification, name, value)
             changed.append(name)
     if not changed:
         return qualification

@@ -3,12 +3,12 @@ entry a person may not see is "not found"."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Sum
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Prefetch, Q, Sum, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from certificates.eligibility.labels import fmt_hours
-from certificates.programs.models import ProgramEnrollment
+from certificates.programs.models import ProgramEnrollment, Requirement
 from lms import roles
 from lms.errors import NotFound
 from lms.models import User
@@ -19,7 +19,9 @@ ERR_ENTRY_NOT_FOUND = gettext_noop("No such entry.")
 
 
 def practice_logs_for_trainee(*, trainee, status: str | None = None):
-    qs = PracticeLog.objects.filter(trainee=trainee).select_related("trainee", "domain", "supervisor", "decided_by")
+    qs = PracticeLog.objects.filter(trainee=trainee).select_related(
+        "trainee", "domain", "supervisor", "decided_by"
+    )
     if status:
         qs = qs.filter(status=status)
     return qs
@@ -60,10 +62,25 @@ def qualification_flags(qs):
     valid = SupervisorQualification.objects.filter(
         supervisor_id=OuterRef("supervisor_id"), valid_from__lte=OuterRef("date")
     ).filter(Q(expires_on__isnull=True) | Q(expires_on__gte=OuterRef("date")))
-    required = ProgramEnrollment.objects.filter(
-        user_id=OuterRef("trainee_id"), version__requirements__qualified_supervisor=True
+
+    def required(kinds):
+        return Exists(
+            ProgramEnrollment.objects.filter(
+                user_id=OuterRef("trainee_id"),
+                version__requirements__qualified_supervisor=True,
+                version__requirements__kind__in=kinds,
+            )
+        )
+
+    Kind = Requirement.Kind
+    return qs.annotate(
+        supervisor_qualified=Exists(valid),
+        qualification_required=Case(
+            When(kind=PracticeLog.Kind.SUPERVISION, then=required([Kind.SUPERVISION_HOURS])),
+            default=required([Kind.PRACTICE_HOURS, Kind.DIRECT_PRACTICE_HOURS]),
+            output_field=BooleanField(),
+        ),
     )
-    return qs.annotate(supervisor_qualified=Exists(valid), qualification_required=Exists(required))
 
 
 def qualifications_for(*, supervisor):
@@ -87,7 +104,8 @@ def supervisors_with_qualifications():
 
 def supervisor_queue(*, supervisor):
     """Pending entries addressed to `supervisor` by trainees they currently supervise, each flagged
-    when the trainee's program needs a qualified supervisor and none was on record for its date."""
+    when the trainee's program needs a qualified supervisor for that kind of hours and none was on
+    record for its date."""
     return qualification_flags(
         PracticeLog.objects.pending()
         .filter(

@@ -139,7 +139,6 @@ def _queue_page(request, *, failed=None, status=200):
         "certificates/queue.html",
         {
             "rows": rows,
-            "entries": [entry for entry, _form in rows],
             "credentials": [
                 (q, q.is_valid_on(today)) for q in selectors.qualifications_for(supervisor=request.user)
             ],

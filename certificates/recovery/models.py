@@ -29,7 +29,9 @@ class RecoveryAttestation(models.Model):
     )
     recovery_start_date = EncryptedDateField(_("recovery start date"))
     attested_at = models.DateTimeField(_("attested"), default=timezone.now)
-    attested_on = models.DateField(_("attested on"), default=today_on_site, help_text=_("In the trainee's own time zone."))
+    attested_on = models.DateField(
+        _("attested on"), default=today_on_site, help_text=_("In the trainee's own time zone.")
+    )
     statement = models.TextField(_("statement"))
     typed_name = models.CharField(_("full name as typed"), max_length=200)
     is_current = models.BooleanField(_("current"), default=True)

@@ -44,6 +44,11 @@ CSV_COLUMNS = ["email", "exam", "taken_on", "result"]
 CSV_OPTIONAL = ["score", "notes"]
 
 
+def _plain(number: Decimal) -> str:
+    """70.00 -> "70", 72.50 -> "72.5"."""
+    return format(number.normalize(), "f")
+
+
 def _validate(*, user, exam: ProgramExam, taken_on: date, passed: bool, score: Decimal | None) -> None:
     if not ProgramEnrollment.objects.filter(user=user, program_id=exam.program_id).exists():
         raise Invalid(
@@ -59,10 +64,11 @@ def _validate(*, user, exam: ProgramExam, taken_on: date, passed: bool, score: D
         if score < 0:
             raise Invalid(_(ERR_SCORE_NEGATIVE), field="score")
         passing = exam.passing_score
+        shown = {"score": _plain(score), "passing": _plain(passing)} if passing is not None else {}
         if passing is not None and passed and score < passing:
-            raise Invalid(_(ERR_PASS_BELOW_SCORE).format(score=score, passing=passing), field="score")
+            raise Invalid(_(ERR_PASS_BELOW_SCORE).format(**shown), field="score")
         if passing is not None and not passed and score >= passing:
-            raise Invalid(_(ERR_FAIL_ABOVE_SCORE).format(score=score, passing=passing), field="score")
+            raise Invalid(_(ERR_FAIL_ABOVE_SCORE).format(**shown), field="score")
     if OutsideExamResult.objects.filter(user=user, exam=exam, taken_on=taken_on).exists():
         raise Conflict(
             _(ERR_ALREADY_RECORDED).format(date=taken_on.isoformat(), name=user.get_full_name()),

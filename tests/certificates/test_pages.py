@@ -53,6 +53,7 @@ PAGES = [
         {"anonymous": 302, "other_trainee": 404, "supervisor": 404, "trainee": 302},
     ),
     ("get", "recovery", {}, None, {"anonymous": 302, "other_trainee": 200, "trainee": 200}),
+    ("get", "details", {}, None, {"anonymous": 302, "other_trainee": 200, "trainee": 200}),
     (
         "get",
         "evidence",
@@ -91,6 +92,9 @@ ADMIN_ONLY = [
     ("get", "trainee", {"user_id": "trainee"}, None),
     ("get", "import-hours", {}, None),
     ("get", "import-external", {}, None),
+    ("get", "supervisors", {}, None),
+    ("get", "library", {}, None),
+    ("get", "import-exam-results", {"slug": "slug"}, None),
     ("post", "assign", {"user_id": "other_trainee"}, {"supervisor": "supervisor"}),
     ("post", "unassign", {"user_id": "trainee", "assignment_id": "assignment"}, {}),
     ("post", "external-add", {"user_id": "trainee"}, {}),
