@@ -121,13 +121,16 @@ def test_hours_logged_approved_and_counted_then_cohort_shows_eligible(phone, lap
     page.get_by_role("link", name="Hours to review").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Hours to review"
-    queued = page.get_by_role("row").filter(has_text="Alex Rivera")
+    queued = page.get_by_role("listitem").filter(has_text="Alex Rivera").filter(has_text="Decide this entry")
     assert worked_on.isoformat() in queued.inner_text()
     assert "Harbor House: Ran the evening peer support group." in queued.inner_text()
     assert "Sam Okoye" not in _main(page)  # not theirs to supervise
-    page.get_by_label(f"Select Alex Rivera, {worked_on.isoformat()}").check()
-    assert page.get_by_label("Approve", exact=True).is_checked()
-    page.get_by_role("button", name="Record decision").click()
+    page.get_by_label(
+        f"Select Alex Rivera, {worked_on.isoformat()} for a decision on several entries"
+    ).check()
+    bulk = page.get_by_role("group", name="Decision for the selected entries")
+    assert bulk.get_by_label("Approve", exact=True).is_checked()
+    page.get_by_role("button", name="Record decision", exact=True).click()
     page.wait_for_load_state()
     assert "Nothing waiting for you." in _main(page)
     entry.refresh_from_db()
