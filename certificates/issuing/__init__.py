@@ -2,4 +2,6 @@
 
 Modules: codes (certificate numbers), pki (the development CA), signing (PAdES sign/verify with
 pyHanko), pdf (WeasyPrint rendering), qr (segno), statuslist (Bitstring Status List), badges (Open
-Badges 3.0 VC-JWT), services (writes), selectors (reads), tasks are in certificates.tasks."""
+Badges 3.0 VC-JWT), models (applications, certificates, reminders), services/ (writes, one module
+per step: applications, pipeline, lifecycle, reminders, bulk), selectors/ (reads: verification,
+holders, renewal, credentials); tasks are in certificates.tasks."""

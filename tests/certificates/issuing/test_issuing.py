@@ -9,9 +9,11 @@ from django.core import mail
 from django.core.files.storage import storages
 from django.db import connection, connections
 
+from certificates.eligibility import add_months
 from certificates.hours import services as hours_services
 from certificates.issuing import services, signing
 from certificates.issuing.codes import format_code, normalize_code
+from certificates.issuing.services import pipeline
 from certificates.models import Certificate, CertificateApplication, PracticeLog, RecoveryAttestation
 from lms.errors import Conflict, Forbidden, Invalid
 from lms.models import AuditEvent
@@ -125,7 +127,7 @@ def test_pipeline_issues_a_signed_stored_pdf_and_emails_it(issuing, holder, vers
     certificate = issue(user=holder, version=version, actor=admin)
     assert certificate.status == Certificate.Status.ISSUED
     assert certificate.issued_on is not None
-    assert certificate.expires_on == services.add_months(certificate.issued_on, version.validity_months)
+    assert certificate.expires_on == add_months(certificate.issued_on, version.validity_months)
     data = stored_pdf(certificate)
     assert certificate.sha256 == signing.sha256_hex(data)
     assert signing.check_pdf_signature(data).authentic
@@ -158,9 +160,9 @@ def test_killed_after_storing_then_run_again_gives_one_certificate_and_one_pdf(
     application = services.application_submit(actor=holder, user=holder, version=version)
     certificate = services.application_approve(actor=admin, application=application, enqueue=False)
 
-    real_mark = services._mark_issued
+    real_mark = pipeline._mark_issued
     rendered = []
-    real_render = services.render_and_sign
+    real_render = pipeline.render_and_sign
 
     def render_spy(cert):
         rendered.append(cert.pk)
@@ -169,8 +171,8 @@ def test_killed_after_storing_then_run_again_gives_one_certificate_and_one_pdf(
     def killed(*args, **kwargs):
         raise SystemExit("worker killed")
 
-    monkeypatch.setattr(services, "render_and_sign", render_spy)
-    monkeypatch.setattr(services, "_mark_issued", killed)
+    monkeypatch.setattr(pipeline, "render_and_sign", render_spy)
+    monkeypatch.setattr(pipeline, "_mark_issued", killed)
     with pytest.raises(SystemExit):
         services.certificate_issue_run(certificate_id=certificate.pk)
     certificate.refresh_from_db()
@@ -178,7 +180,7 @@ def test_killed_after_storing_then_run_again_gives_one_certificate_and_one_pdf(
     assert _pdf_files(issuing) == [f"{certificate.uuid}.pdf"]  # stored before the kill
     assert not mail.outbox
 
-    monkeypatch.setattr(services, "_mark_issued", real_mark)
+    monkeypatch.setattr(pipeline, "_mark_issued", real_mark)
     services.certificate_issue_run(certificate_id=certificate.pk)
     services.certificate_issue_run(certificate_id=certificate.pk)
     certificate.refresh_from_db()
@@ -262,7 +264,7 @@ def test_the_task_records_failures_instead_of_crashing(issuing, holder, version,
 
     application = services.application_submit(actor=holder, user=holder, version=version)
     certificate = services.application_approve(actor=admin, application=application, enqueue=False)
-    monkeypatch.setattr(services, "render_and_sign", lambda c: (_ for _ in ()).throw(RuntimeError("fonts")))
+    monkeypatch.setattr(pipeline, "render_and_sign", lambda c: (_ for _ in ()).throw(RuntimeError("fonts")))
     assert tasks.issue_certificate.delay(certificate.pk).get() == "failed"
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.PENDING and "fonts" in certificate.last_error

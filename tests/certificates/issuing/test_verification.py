@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from certificates.issuing import services
+from certificates.issuing import selectors, services
 from certificates.issuing.codes import format_code, generate_code
 from certificates.issuing.pdf import render_certificate_pdf
 from certificates.models import Certificate, RecoveryAttestation
@@ -74,7 +74,7 @@ def test_api_verify_by_code_returns_exactly_the_public_record(client, attested):
 
 
 def test_verification_page_is_the_qr_target(client, attested):
-    url = services.selectors.verify_url(attested.code)
+    url = selectors.verify_url(attested.code)
     assert url == f"https://certs.example.org/verify/{format_code(attested.code)}/"
     response = client.get(url.replace("https://certs.example.org", ""))
     assert response.status_code == 200
@@ -193,7 +193,7 @@ def test_flipping_any_byte_anywhere_is_altered(issued):
     rng = random.Random(1234)
     positions = sorted(rng.sample(range(len(data)), 60)) + [0, len(data) - 1]
     for position in positions:
-        result = services.selectors.verification_for_pdf(_flip(data, position))
+        result = selectors.verification_for_pdf(_flip(data, position))
         assert result.result == "altered", position
 
 

@@ -1,0 +1,175 @@
+"""People's certificates and applications: the holder's own, what administrators manage, the
+certificate of a program that still stands for a person, and what a trainee may apply for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Q
+
+from certificates.models import (
+    Certificate,
+    CertificateApplication,
+    CredentialProgram,
+    ProgramEnrollment,
+)
+from certificates.permissions import require_program_admin
+from lms import roles
+from lms.errors import NotFound
+
+from ..codes import normalize_code
+from .verification import (
+    ERR_APPLICATION_NOT_FOUND,
+    ERR_CERTIFICATE_NOT_FOUND,
+    issued_renewal,
+    today,
+)
+
+
+def certificates_for_holder(*, user):
+    if not user.is_authenticated:
+        return Certificate.objects.none()
+    return (
+        Certificate.objects.filter(holder=user)
+        .exclude(status=Certificate.Status.CANCELLED)
+        .select_related("version__program", "replaced_by", "replaces")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def applications_for_user(*, user):
+    return (
+        CertificateApplication.objects.filter(user=user)
+        .select_related("version__program", "certificate")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def can_manage(user) -> bool:
+    return roles.is_program_admin(user)
+
+
+def certificate_for_viewer(*, user, uuid) -> Certificate:
+    """A certificate its holder or a program administrator may see (download, credential).
+    Anyone else gets NotFound, so the existence of someone else's certificate is not revealed."""
+    certificate = (
+        Certificate.objects.select_related("version__program", "holder", "replaced_by", "replaces")
+        .filter(uuid=uuid)
+        .first()
+    )
+    if certificate is None or not (certificate.holder_id == user.pk or can_manage(user)):
+        raise NotFound(str(ERR_CERTIFICATE_NOT_FOUND))
+    return certificate
+
+
+def certificate_for_viewer_by_code(*, user, code: str) -> Certificate:
+    canonical = normalize_code(code)
+    certificate = (
+        Certificate.objects.select_related("version__program", "holder", "replaced_by", "replaces")
+        .filter(code=canonical)
+        .first()
+    )
+    if certificate is None or not (certificate.holder_id == user.pk or can_manage(user)):
+        raise NotFound(str(ERR_CERTIFICATE_NOT_FOUND), code="certificate_not_found")
+    return certificate
+
+
+def applications_queue(*, actor, status: str | None = CertificateApplication.Status.SUBMITTED):
+    require_program_admin(actor)
+    qs = CertificateApplication.objects.select_related(
+        "user", "version__program", "submitted_by", "renews"
+    ).order_by("submitted_at", "pk")
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def application_for_manager(*, actor, pk: int) -> CertificateApplication:
+    require_program_admin(actor)
+    application = (
+        CertificateApplication.objects.select_related("user", "version__program").filter(pk=pk).first()
+    )
+    if application is None:
+        raise NotFound(str(ERR_APPLICATION_NOT_FOUND))
+    return application
+
+
+def program_register(*, actor, program: CredentialProgram):
+    """Every certificate of a program that was issued (whatever happened since), for administrators."""
+    require_program_admin(actor)
+    return (
+        Certificate.objects.issued()
+        .for_program(program)
+        .select_related("holder", "version", "replaced_by")
+        .order_by("-issued_at", "-pk")
+    )
+
+
+def programs_for_manager(*, actor):
+    require_program_admin(actor)
+    return CredentialProgram.objects.order_by("name")
+
+
+def current_certificate_for(
+    *, user, program: CredentialProgram, on: date | None = None
+) -> Certificate | None:
+    """The holder's certificate for `program` that still stands (issued or suspended, not expired
+    beyond the grace period, not replaced)."""
+    on = on or today()
+    candidates = (
+        Certificate.objects.filter(
+            holder=user,
+            version__program=program,
+            status__in=[Certificate.Status.ISSUED, Certificate.Status.SUSPENDED, Certificate.Status.PENDING],
+        )
+        .select_related("version", "replaced_by")
+        .order_by("-created_at")
+    )
+    for certificate in candidates:
+        if certificate.status == Certificate.Status.PENDING:
+            return certificate
+        if issued_renewal(certificate) is not None:
+            continue
+        grace = timedelta(days=certificate.version.grace_period_days)
+        if certificate.expires_on is None or on <= certificate.expires_on + grace:
+            return certificate
+    return None
+
+
+@dataclass
+class ApplyOption:
+    enrollment: ProgramEnrollment
+    eligible: bool
+    open_application: CertificateApplication | None
+    current: Certificate | None
+
+
+def apply_options(*, user) -> list[ApplyOption]:
+    """For each program the trainee works toward: can they apply now?"""
+    from certificates.eligibility import eligibility_for
+
+    options = []
+    enrollments = ProgramEnrollment.objects.filter(user=user).select_related("program", "version__program")
+    open_apps = {
+        a.version_id: a
+        for a in CertificateApplication.objects.filter(
+            user=user, status__in=CertificateApplication.OPEN_STATUSES
+        )
+    }
+    for enrollment in enrollments:
+        current = current_certificate_for(user=user, program=enrollment.program)
+        open_app = open_apps.get(enrollment.version_id)
+        eligible = False
+        if current is None and open_app is None:
+            eligible = eligibility_for(user=user, version=enrollment.version).eligible
+        options.append(ApplyOption(enrollment, eligible, open_app, current))
+    return options
+
+
+def register_filter(qs, *, query: str = ""):
+    if query:
+        qs = qs.filter(
+            Q(holder__full_name__icontains=query) | Q(code__icontains=query.replace("-", "").upper())
+        )
+    return qs

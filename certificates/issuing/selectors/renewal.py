@@ -1,0 +1,180 @@
+"""Renewal: whether a certificate can be renewed now, and the continuing education counted for it."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from certificates.eligibility import add_months, fmt_hours
+from certificates.models import (
+    Certificate,
+    CertificateApplication,
+    ExternalTraining,
+    ProgramVersion,
+)
+from courses.models import Enrollment, ModuleProgress
+
+from .verification import issued_renewal, today
+
+ZERO = Decimal("0")
+
+
+@dataclass
+class TopicProgress:
+    label: str
+    required: Decimal
+    done: Decimal
+
+    @property
+    def met(self) -> bool:
+        return self.done >= self.required
+
+    @property
+    def text(self) -> str:
+        return f"{fmt_hours(self.done)} / {fmt_hours(self.required)}"
+
+
+@dataclass
+class RenewalStatus:
+    """Whether a certificate can be renewed now, and the continuing education counted for it."""
+
+    certificate: Certificate
+    on: date
+    cycle_start: date
+    cycle_end: date
+    opens_on: date
+    renew_by: date
+    required_hours: Decimal
+    done_hours: Decimal
+    topics: list[TopicProgress] = field(default_factory=list)
+    courses: list[str] = field(default_factory=list)
+    blockers: list[str] = field(default_factory=list)
+
+    @property
+    def ce_met(self) -> bool:
+        return self.done_hours >= self.required_hours and all(t.met for t in self.topics)
+
+    @property
+    def eligible(self) -> bool:
+        return not self.blockers and self.ce_met
+
+    @property
+    def window_open(self) -> bool:
+        return self.opens_on <= self.on <= self.renew_by
+
+
+RENEWAL_OPENS_DAYS_DEFAULT = 180
+
+
+def _ce_figures(*, user, start: date, end: date):
+    """CE hours from (a) CE-eligible LMS courses whose enrolment was completed in [start, end]
+    (their credited module hours, by domain) and (b) training recorded as taken elsewhere in that
+    period (hours by domain). Three queries."""
+    tz = timezone.get_current_timezone()
+    start_dt = timezone.make_aware(timezone.datetime.combine(start, timezone.datetime.min.time()), tz)
+    end_dt = timezone.make_aware(timezone.datetime.combine(end, timezone.datetime.max.time()), tz)
+    enrollments = list(
+        Enrollment.objects.filter(
+            user=user,
+            status=Enrollment.Status.COMPLETED,
+            course__ce_eligible=True,
+            completed_at__gte=start_dt,
+            completed_at__lte=end_dt,
+        ).select_related("course")
+    )
+    by_enrollment: dict[int, list] = defaultdict(list)
+    for row in ModuleProgress.objects.filter(enrollment__in=enrollments).select_related("domain"):
+        by_enrollment[row.enrollment_id].append(row)
+    items = []  # (title, {domain_id: hours}, [domain names])
+    for enrollment in enrollments:
+        hours: dict[int | None, Decimal] = defaultdict(lambda: ZERO)
+        names = set()
+        for row in by_enrollment[enrollment.pk]:
+            hours[row.domain_id] += row.hours_credited
+            if row.domain:
+                names.add(row.domain.name)
+        items.append((enrollment.course.title, dict(hours), names))
+    external = ExternalTraining.objects.filter(
+        user=user, completed_on__gte=start, completed_on__lte=end
+    ).prefetch_related(Prefetch("hours", to_attr="domain_hours"))
+    for training in external:
+        hours = defaultdict(lambda: ZERO)
+        names = set()
+        for row in training.domain_hours:
+            hours[row.domain_id] += row.hours
+        items.append((training.title, dict(hours), names))
+    return items
+
+
+def renewal_status(*, certificate: Certificate, on: date | None = None) -> RenewalStatus:
+    """The renewal rules of the certificate's program version, applied to the certificate's cycle.
+
+    Required CE = `renewal_ce_hours` per `renewal_cycle_months`, times the number of cycles in the
+    certificate's validity (at least one); topic minimums likewise. A topic minimum tied to a domain
+    counts hours credited in that domain; a named topic counts courses whose title (or a module's
+    domain) contains the topic's name. Renewal opens RENEWAL_OPENS_DAYS before expiry and closes at
+    the end of the grace period."""
+    on = on or today()
+    version: ProgramVersion = certificate.version
+    issued_on = certificate.issued_on or on
+    expires_on = certificate.expires_on or add_months(issued_on, version.validity_months)
+    cycles = max(1, math.ceil(version.validity_months / version.renewal_cycle_months))
+    items = _ce_figures(
+        user=certificate.holder,
+        start=issued_on,
+        end=min(on, expires_on + timedelta(days=version.grace_period_days)),
+    )
+    done = sum((sum(hours.values(), ZERO) for _t, hours, _n in items), ZERO)
+    topics = []
+    for minimum in version.renewal_topic_minimums.select_related("domain").order_by("sort_order", "pk"):
+        if minimum.domain_id:
+            got = sum((hours.get(minimum.domain_id, ZERO) for _t, hours, _n in items), ZERO)
+            label = minimum.domain.name
+        else:
+            needle = minimum.topic.casefold()
+            got = sum(
+                (
+                    sum(hours.values(), ZERO)
+                    for title, hours, names in items
+                    if needle in title.casefold() or any(needle in n.casefold() for n in names)
+                ),
+                ZERO,
+            )
+            label = minimum.topic
+        topics.append(TopicProgress(label=label, required=minimum.hours * cycles, done=got))
+    opens_days = getattr(settings, "CERTIFICATE_RENEWAL_OPENS_DAYS", RENEWAL_OPENS_DAYS_DEFAULT)
+    status = RenewalStatus(
+        certificate=certificate,
+        on=on,
+        cycle_start=issued_on,
+        cycle_end=expires_on,
+        opens_on=expires_on - timedelta(days=opens_days),
+        renew_by=expires_on + timedelta(days=version.grace_period_days),
+        required_hours=version.renewal_ce_hours * cycles,
+        done_hours=done,
+        topics=topics,
+        courses=[title for title, _h, _n in items],
+    )
+    if certificate.status != Certificate.Status.ISSUED:
+        status.blockers.append(str(_("Only a valid certificate can be renewed.")))
+    elif issued_renewal(certificate) is not None or _open_renewal_exists(certificate):
+        status.blockers.append(str(_("This certificate has already been renewed.")))
+    if on < status.opens_on:
+        status.blockers.append(str(_("Renewal opens on %(date)s.") % {"date": status.opens_on.isoformat()}))
+    elif on > status.renew_by:
+        status.blockers.append(str(_("The renewal period has ended: apply for a new certificate.")))
+    return status
+
+
+def _open_renewal_exists(certificate: Certificate) -> bool:
+    return CertificateApplication.objects.filter(
+        renews=certificate, status__in=CertificateApplication.OPEN_STATUSES
+    ).exists()

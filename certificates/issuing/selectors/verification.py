@@ -1,0 +1,247 @@
+"""Public status and verification: by code, by QR address, by uploaded PDF. Returns only what a
+verifier may see: holder name, program, issuer, issue and expiry dates, status (with the date and
+reason of a suspension or revocation, or the renewal that replaced it). Never an email address,
+never recovery or health data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from certificates.issuing.models import HEAD_BYTES
+from certificates.models import (
+    Certificate,
+)
+from lms.errors import NotFound
+
+from .. import signing
+from ..codes import format_code, normalize_code
+
+ERR_CERTIFICATE_NOT_FOUND = _("No certificate with this code was issued here.")
+ERR_NOT_YOURS = _("This certificate is not yours.")
+ERR_APPLICATION_NOT_FOUND = _("No such application.")
+
+ZERO = Decimal("0")
+
+ERR_CERTIFICATE_NOT_FOUND = _("No certificate with this code was issued here.")
+ERR_NOT_YOURS = _("This certificate is not yours.")
+ERR_APPLICATION_NOT_FOUND = _("No such application.")
+
+# Public statuses (the verification answer).
+CURRENT = "current"
+EXPIRED = "expired"
+SUSPENDED = "suspended"
+REVOKED = "revoked"
+REPLACED = "replaced"
+PENDING = "pending"
+NOT_ISSUED = "not_issued"
+
+STATUS_LABELS = {
+    CURRENT: _("Valid"),
+    EXPIRED: _("Expired"),
+    SUSPENDED: _("Suspended"),
+    REVOKED: _("Revoked"),
+    REPLACED: _("Replaced by a renewal"),
+    PENDING: _("Being issued"),
+    NOT_ISSUED: _("Not issued"),
+}
+STATUS_EXPLANATIONS = {
+    CURRENT: _("This certificate is authentic and current."),
+    EXPIRED: _("This certificate is authentic but has expired."),
+    SUSPENDED: _("This certificate is authentic but is suspended: it is not valid at the moment."),
+    REVOKED: _("This certificate is authentic but was revoked: it is no longer valid."),
+    REPLACED: _("This certificate was replaced by a renewal: check the newer certificate."),
+    PENDING: _("This certificate is being issued."),
+    NOT_ISSUED: _("This certificate was not issued."),
+}
+STATUS_TONE = {CURRENT: "ok", EXPIRED: "warn", REPLACED: "warn", SUSPENDED: "bad", REVOKED: "bad"}
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def public_status(certificate: Certificate, *, on: date | None = None) -> str:
+    """revoked > suspended > replaced (an issued renewal exists) > expired > current."""
+    on = on or today()
+    status = certificate.status
+    if status == Certificate.Status.REVOKED:
+        return REVOKED
+    if status == Certificate.Status.SUSPENDED:
+        return SUSPENDED
+    if status == Certificate.Status.PENDING:
+        return PENDING
+    if status == Certificate.Status.CANCELLED:
+        return NOT_ISSUED
+    renewal = issued_renewal(certificate)
+    if renewal is not None:
+        return REPLACED
+    if certificate.expires_on and on > certificate.expires_on:
+        return EXPIRED
+    return CURRENT
+
+
+def issued_renewal(certificate: Certificate) -> Certificate | None:
+    try:
+        renewal = certificate.replaced_by
+    except Certificate.DoesNotExist:
+        return None
+    if renewal is None or renewal.status in (Certificate.Status.PENDING, Certificate.Status.CANCELLED):
+        return None
+    return renewal
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The public record of one certificate. `as_public_dict()` is exactly what the API returns."""
+
+    code: str
+    status: str
+    status_label: str
+    explanation: str
+    holder_name: str
+    program: str
+    program_version: str
+    issuer: str
+    issued_on: date | None
+    expires_on: date | None
+    status_changed_on: date | None
+    status_reason: str
+    replaced_by: str | None
+
+    @property
+    def tone(self) -> str:
+        return STATUS_TONE.get(self.status, "warn")
+
+    def as_public_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "status": self.status,
+            "status_label": str(self.status_label),
+            "explanation": str(self.explanation),
+            "holder_name": self.holder_name,
+            "program": self.program,
+            "program_version": self.program_version,
+            "issuer": self.issuer,
+            "issued_on": self.issued_on,
+            "expires_on": self.expires_on,
+            "status_changed_on": self.status_changed_on,
+            "status_reason": self.status_reason,
+            "replaced_by": self.replaced_by,
+        }
+
+
+def verification_of(certificate: Certificate, *, on: date | None = None) -> Verification:
+    status = public_status(certificate, on=on)
+    snap = certificate.snapshot or {}
+    renewal = issued_renewal(certificate) if status == REPLACED else None
+    shows_reason = status in (SUSPENDED, REVOKED)
+    changed = certificate.status_changed_at if shows_reason else None
+    return Verification(
+        code=format_code(certificate.code),
+        status=status,
+        status_label=STATUS_LABELS[status],
+        explanation=STATUS_EXPLANATIONS[status],
+        holder_name=snap.get("holder_name", ""),
+        program=snap.get("program_name", ""),
+        program_version=snap.get("version", ""),
+        issuer=snap.get("issuing_body", ""),
+        issued_on=certificate.issued_on,
+        expires_on=certificate.expires_on,
+        status_changed_on=timezone.localdate(changed) if changed else None,
+        status_reason=certificate.status_reason if shows_reason else "",
+        replaced_by=format_code(renewal.code) if renewal else None,
+    )
+
+
+def verify_url(code: str) -> str:
+    """The absolute verification URL printed (as text and QR code) on the certificate."""
+    return settings.SITE_URL + reverse("certificates:issuing:verify-code", args=[format_code(code)])
+
+
+def _register():
+    return Certificate.objects.issued().select_related("replaced_by")
+
+
+def verification_for_code(raw_code: str) -> Verification:
+    """Normalise the code (Invalid with a clear message when malformed) and look it up in the
+    register (NotFound when no certificate with this code was issued)."""
+    code = normalize_code(raw_code)
+    certificate = _register().filter(code=code).first()
+    if certificate is None:
+        raise NotFound(str(ERR_CERTIFICATE_NOT_FOUND), code="certificate_not_found")
+    return verification_of(certificate)
+
+
+AUTHENTIC = "authentic"
+ALTERED = "altered"
+NOT_ISSUED_HERE = "not_issued_here"
+
+PDF_RESULT_MESSAGES = {
+    AUTHENTIC: _("This PDF is exactly as we issued it."),
+    ALTERED: _(
+        "This PDF has been changed since we issued it, or is damaged: do not rely on it. Ask the holder "
+        "for the original, or check the certificate code instead."
+    ),
+    NOT_ISSUED_HERE: _("This PDF is not a certificate issued here."),
+}
+
+
+@dataclass(frozen=True)
+class PdfVerification:
+    result: str
+    message: str
+    certificate: Verification | None
+
+    def as_public_dict(self) -> dict:
+        return {
+            "result": self.result,
+            "message": str(self.message),
+            "certificate": self.certificate.as_public_dict() if self.certificate else None,
+        }
+
+
+def _codes_mentioned(data: bytes) -> set[str]:
+    """Certificate codes named in the PDF as "Certificate XXX-XXXX-XXXX-X": the signature's /Reason
+    and the document title, both written as PDF literal strings (where "-" may appear as the
+    octal escape \\055). Used to recognise a damaged or edited copy of one of ours even when the
+    file no longer parses."""
+    import re
+
+    from ..codes import looks_like_code
+
+    found = set()
+    for match in re.finditer(rb"Certificate ((?:[0-9A-Za-z]|-|\\0?55){12,24})", data):
+        text = match.group(1).replace(b"\\055", b"-").replace(b"\\55", b"-").decode("ascii", "ignore")
+        if looks_like_code(text):
+            found.add(normalize_code(text))
+    return found
+
+
+def verification_for_pdf(data: bytes) -> PdfVerification:
+    """Authentic when the file's SHA-256 is in the register: it is byte for byte a file we issued.
+    Altered when it carries a signature from our CA or names one of our certificate codes but is
+    not such a file (one flipped byte, appended bytes, an edit saved by a PDF editor, a damaged
+    download). Otherwise not issued here, including an intact file signed with our key that the
+    register does not hold."""
+    digest = signing.sha256_hex(data)
+    certificate = _register().filter(sha256=digest).first()
+    if certificate is not None:
+        return PdfVerification(AUTHENTIC, PDF_RESULT_MESSAGES[AUTHENTIC], verification_of(certificate))
+    check = signing.check_pdf_signature(data)
+    mentioned = _codes_mentioned(data)
+    known = _register().filter(code__in=mentioned).first() if mentioned else None
+    if known is None and len(data) >= HEAD_BYTES:
+        # Cut short: the signature and the code are at the end, but the start is one of ours.
+        known = _register().filter(head_sha256=signing.sha256_hex(data[:HEAD_BYTES])).first()
+    if (check.ours and not check.authentic) or known is not None:
+        return PdfVerification(
+            ALTERED, PDF_RESULT_MESSAGES[ALTERED], verification_of(known) if known else None
+        )
+    return PdfVerification(NOT_ISSUED_HERE, PDF_RESULT_MESSAGES[NOT_ISSUED_HERE], None)
