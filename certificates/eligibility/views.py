@@ -50,14 +50,15 @@ def dashboard(request):
 @handles_domain_errors
 def cohort(request, slug):
     require_admin(request)
+    on = selectors.evaluation_date(request.GET.get("on"))
     program = program_selectors.program_get(slug=slug, user=request.user)
-    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort page")
+    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort page", on=on)
     eligible = [r for r in rows if r.eligibility.eligible]
     others = [r for r in rows if not r.eligibility.eligible]
     return TemplateResponse(
         request,
         "certificates/cohort.html",
-        {"program": program, "eligible": eligible, "others": others, "rows": rows},
+        {"program": program, "eligible": eligible, "others": others, "rows": rows, "on": on},
     )
 
 
@@ -66,8 +67,9 @@ def cohort(request, slug):
 @handles_domain_errors
 def cohort_csv(request, slug):
     require_admin(request)
+    on = selectors.evaluation_date(request.GET.get("on"))
     program = program_selectors.program_get(slug=slug, user=request.user)
-    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort csv")
+    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort csv", on=on)
     response = StreamingHttpResponse(
         cohort_report.cohort_csv_lines(rows=rows), content_type="text/csv; charset=utf-8"
     )
@@ -99,11 +101,12 @@ def trainee_detail(request, user_id):
 def trainee_page(request, trainee, *, external_form=None, exam_form=None, status=200):
     """The trainee's file; the forms recording on it (training.views) answer with this page and the
     refused form, keeping what the administrator typed."""
+    on = selectors.evaluation_date(request.GET.get("on"))
     enrollments = list(
         ProgramEnrollment.objects.filter(user=trainee).select_related("program", "version__program")
     )
     eligibilities = [
-        services.eligibility_read_for_staff(actor=request.user, user=trainee, version=e.version)
+        services.eligibility_read_for_staff(actor=request.user, user=trainee, version=e.version, on=on)
         for e in enrollments
     ]
     attestations = None
@@ -118,6 +121,8 @@ def trainee_page(request, trainee, *, external_form=None, exam_form=None, status
         "certificates/trainee_detail.html",
         {
             "trainee": trainee,
+            "on": on,
+            "keep": [(k, v) for k, v in request.GET.items() if k in ("recovery", "details")],
             "eligibilities": eligibilities,
             "attestations": attestations,
             "details": details,

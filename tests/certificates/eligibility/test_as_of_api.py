@@ -49,3 +49,30 @@ def test_staff_views_as_of_a_date(client, world):
     assert _practice(mine)["current"] == "0"
     assert client.get(f"/api/v1/programs/{slug}/eligibility?on=0001-01-01").status_code == 422
     assert date.fromisoformat(one["evaluated_on"]) < timezone.localdate()
+
+
+def test_staff_pages_as_of_a_date(client, world):
+    approved = timezone.localdate() - timedelta(days=10)
+    HoursApproval.objects.filter(trainee=world.trainee).update(
+        approved_on=approved, date=approved - timedelta(days=2)
+    )
+    client.force_login(world.admin)
+    day = approved - timedelta(days=1)
+    page = client.get(f"/certification/manage/trainees/{world.trainee.pk}/?on={day}").content.decode()
+    assert f"as of {day}" in page and "0 of 10 practice hours approved" in page
+    page = client.get(f"/certification/manage/trainees/{world.trainee.pk}/").content.decode()
+    assert "4 of 10 practice hours approved" in page
+    cohort = client.get(
+        f"/certification/manage/programs/{world.program.slug}/cohort/?on={day}"
+    ).content.decode()
+    assert "0 of 10 practice hours approved" in cohort and f"cohort.csv?on={day}" in cohort
+    csv = b"".join(
+        client.get(
+            f"/certification/manage/programs/{world.program.slug}/cohort.csv?on={day}"
+        ).streaming_content
+    )
+    assert b"0 of 10 practice hours approved" in csv
+    response = client.get(f"/certification/manage/trainees/{world.trainee.pk}/?on=1900-01-01")
+    assert response.status_code == 422 and "Choose a date between" in response.content.decode()
+    client.force_login(world.trainee)
+    assert client.get(f"/certification/manage/trainees/{world.trainee.pk}/?on={day}").status_code == 403
