@@ -1,8 +1,6 @@
 """/api/v1/ endpoints for credential programs: their rules (public), an administrator's create, edit and
 export, the library of real programs to import, joining a program and signing its code of ethics."""
 
-import json
-
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.security import django_auth
@@ -11,7 +9,7 @@ from certificates.eligibility.labels import requirement_label
 from certificates.permissions import require_program_admin
 from certificates.schemas import ERRORS, ErrorOut
 from lms import roles
-from lms.errors import Invalid, NotFound
+from lms.errors import NotFound
 
 from . import library, selectors, services, transfer
 from .schemas import (
@@ -118,10 +116,7 @@ def program_detail(request, slug: str):
 )
 def program_create(request):
     require_program_admin(request.user)
-    try:
-        data = json.loads(request.body or b"null")
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise Invalid(_("The body is not JSON."), code="bad_json")
+    data = transfer.parse_program_json(request.body or b"null")
     program = transfer.program_import(data=data, actor=request.user)
     return Status(201, _program_out(selectors.program_get(slug=program.slug, user=request.user)))
 

@@ -164,6 +164,40 @@ def program_export(*, program: CredentialProgram) -> dict:
     }
 
 
+# --- Reading ----------------------------------------------------------------------------------------
+
+
+def _no_constants(name):
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_program_json(raw: bytes | str) -> object:
+    """A program definition file's text as data, or Invalid saying what is wrong with it (not UTF-8,
+    not JSON and where, nested too deeply, NaN or Infinity)."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise Invalid(_("The file is not text (UTF-8 JSON)."), code="bad_json", field="file")
+    try:
+        return json.loads(raw, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise Invalid(
+            _("The file is not valid JSON: %(error)s (line %(line)s, column %(column)s).")
+            % {"error": exc.msg, "line": exc.lineno, "column": exc.colno},
+            code="bad_json",
+            field="file",
+        )
+    except RecursionError:
+        raise Invalid(
+            _("The file is nested too deeply to be a program definition."), code="bad_json", field="file"
+        )
+    except ValueError as exc:
+        raise Invalid(
+            _("The file is not valid JSON: %(error)s.") % {"error": exc}, code="bad_json", field="file"
+        )
+
+
 # --- Validation -----------------------------------------------------------------------------------
 
 

@@ -1,8 +1,6 @@
 """Pages for credential programs: a program's rules, joining it, signing its code of ethics, and the
 administrator's list of programs and library of real programs (import one, or a definition file)."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -15,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from certificates.eligibility.labels import requirement_label
 from certificates.web import error_page, form_error, handles_domain_errors, require_admin
 from lms import roles
-from lms.errors import DomainError, Invalid
+from lms.errors import DomainError
 
 from . import forms, library, selectors, services, transfer
 from .models import CredentialProgram, ProgramEnrollment
@@ -143,16 +141,7 @@ def program_library(request):
 
 
 def _read_json(upload):
-    try:
-        return json.loads(upload.read().decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise Invalid(_("The file is not text (UTF-8 JSON)."), field="file")
-    except json.JSONDecodeError as exc:
-        raise Invalid(
-            _("The file is not valid JSON: %(error)s (line %(line)s, column %(column)s).")
-            % {"error": exc.msg, "line": exc.lineno, "column": exc.colno},
-            field="file",
-        )
+    return transfer.parse_program_json(upload.read())
 
 
 @login_required

@@ -3,13 +3,12 @@ program from a definition (format peer-lms.program/2, docs/program-format.schema
 standard input or the library of real programs. Any problem aborts the whole import and says where
 in the file it is."""
 
-import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from certificates.programs.library import library_definition, library_programs
-from certificates.programs.transfer import program_import
+from certificates.programs.transfer import parse_program_json, program_import
 from lms.errors import DomainError
 
 
@@ -39,8 +38,13 @@ class Command(BaseCommand):
     def _read(self, file):
         try:
             if file == "-":
-                return json.load(sys.stdin)
-            with open(file, encoding="utf-8") as fh:
-                return json.load(fh)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raw = sys.stdin.buffer.read()
+            else:
+                with open(file, "rb") as fh:
+                    raw = fh.read()
+        except OSError as exc:
             raise CommandError(f"Can't read {file}: {exc}")
+        try:
+            return parse_program_json(raw)
+        except DomainError as exc:
+            raise CommandError(f"Can't read {file}: {exc.message}")

@@ -325,3 +325,27 @@ def test_schema_file_is_the_one_the_importer_uses():
     assert set(schema["$defs"]["requirement"]["required"]) == set(transfer.REQUIREMENT_KEYS)
     kinds = set(schema["$defs"]["requirement"]["properties"]["kind"]["enum"])
     assert kinds == set(Requirement.Kind.values)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (b"[" * 100000 + b"]" * 100000, "nested too deeply"),
+        (b'{"format": NaN}', "not valid JSON"),
+        (b"\xff\xfe{}", "not text"),
+        (b'{"format": "peer-lms.program/2",}', "line 1"),
+    ],
+)
+def test_hostile_files_are_refused_clearly_everywhere(client, program_admin, tmp_path, body, expected):
+    client.force_login(program_admin)
+    response = client.post("/api/v1/programs", body, content_type="application/json")
+    assert response.status_code == 422 and expected in response.json()["detail"]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post("/certification/manage/library/", {"file": SimpleUploadedFile("p.json", body)})
+    assert response.status_code == 422 and expected in response.content.decode()
+    path = tmp_path / "p.json"
+    path.write_bytes(body)
+    with pytest.raises(CommandError, match=expected):
+        call_command("import_program", str(path))
+    assert not CredentialProgram.objects.exists()
