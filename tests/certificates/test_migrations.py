@@ -37,7 +37,8 @@ def test_upgrade_fills_the_new_columns_from_the_old_records():
         Recovery = old.get_model("certificates", "RecoveryAttestation")
         trainee = User.objects.create(email="t@example.org", full_name="Tess Trainee")
         supervisor = User.objects.create(email="s@example.org", full_name="Sam Supervisor")
-        advocacy = Domain.objects.get(slug="advocacy")
+        # get_or_create: a transactional test run earlier may have flushed what migrations seeded.
+        advocacy, _ = Domain.objects.get_or_create(slug="advocacy", defaults={"name": "Advocacy"})
         program = Program.objects.create(slug="p", name="P", issuing_body="B")
         version = Version.objects.create(program=program, label="v1", effective_date=date(2020, 1, 1))
         Requirement.objects.create(
