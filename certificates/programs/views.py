@@ -131,17 +131,13 @@ def program_library(request):
     if not form.is_valid():
         return _library_page(request, form=form, status=422)
     try:
-        data = _read_json(form.cleaned_data["file"])
+        data = transfer.parse_program_json(form.cleaned_data["file"].read())
         program = transfer.program_import(data=data, actor=request.user)
     except DomainError as exc:
         form_error(form, exc)
         return _library_page(request, form=form, status=exc.status_code)
     messages.success(request, _("%(program)s imported.") % {"program": program.name})
     return redirect("certificates:library")
-
-
-def _read_json(upload):
-    return transfer.parse_program_json(upload.read())
 
 
 @login_required
