@@ -9,11 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext as _
-
+from certificates.permissions import require_program_admin
 from certificates.programs.models import CredentialProgram, ProgramEnrollment
-from lms import roles
-from lms.errors import Forbidden
 
 from .engine import Eligibility, eligibility_for_users
 
@@ -28,8 +25,7 @@ def cohort_for_program(*, actor, program: CredentialProgram, on: date | None = N
     """Everyone working toward `program`, evaluated against their own version, for a program
     administrator. Results are redacted (recovery: met / not met only). A constant number of queries
     per version, whatever the cohort size."""
-    if not roles.is_program_admin(actor):
-        raise Forbidden(_("Only program administrators can see a cohort."))
+    require_program_admin(actor)
     enrollments = list(
         ProgramEnrollment.objects.filter(program=program)
         .select_related("user", "program", "version__program")

@@ -66,9 +66,6 @@ class Windows:
         ]
         return Case(*whens, default=Value(0), output_field=IntegerField())
 
-    def bucket_of(self, day: date) -> int:
-        return sum(1 for start in self.starts if start <= day)
-
 
 @dataclass(frozen=True)
 class TrainingFact:

@@ -182,21 +182,6 @@ class Requirement(Orderable, ClusterableModel):
         Kind.MINIMUM_AGE: ({"years"}, set()),
         Kind.EDUCATION_ATTESTED: ({"education_level"}, set()),
     }
-    PARAMETER_NAMES = (
-        "course",
-        "domains",
-        "hours",
-        "months",
-        "min_spread_months",
-        "within_months",
-        "delivery_mode",
-        "delivery_hours",
-        "allow_external",
-        "qualified_supervisor",
-        "exam",
-        "years",
-        "education_level",
-    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("requirement")
@@ -204,9 +189,6 @@ class Requirement(Orderable, ClusterableModel):
 
     def __str__(self):
         return self.label or self.get_kind_display()
-
-    def domain_ids(self) -> list[int]:
-        return [d.pk for d in self.domains.all()]
 
     def present_parameters(self) -> set[str]:
         values = {
