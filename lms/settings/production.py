@@ -21,5 +21,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 CELERY_TASK_ALWAYS_EAGER = False
 STORAGES = {
     **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Each web process serves the collected static files itself (hashed names, gzip/brotli, far-future
+# caching), so the proxy in front needs no static configuration. Right after SecurityMiddleware, as
+# whitenoise asks.
+MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
