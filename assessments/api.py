@@ -9,7 +9,6 @@ from django.utils.translation import gettext_noop
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
-from courses.models import CoursePage
 from lms import roles
 from lms.errors import Forbidden, NotFound
 
@@ -32,9 +31,11 @@ from .schemas import (
 
 router = Router(tags=["assessments"], auth=django_auth)
 
-ERR_NO_ACCESS = gettext_noop("You do not have access to this assessment.")
 ERR_NOT_STAFF = gettext_noop("Only instructors have a grading queue.")
 ERR_NO_GRADEBOOK = gettext_noop("Only the course's instructors and program administrators see its gradebook.")
+ERR_NOT_MARKER = gettext_noop("Only instructors grade attempts.")
+ERR_ASSESSMENT_NOT_FOUND = gettext_noop("Assessment not found.")
+ERR_COURSE_NOT_FOUND = gettext_noop("Course not found.")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -257,11 +258,22 @@ def _own_attempt(request, attempt_id: int) -> Attempt:
     return attempt
 
 
+def _require_staff_role(request) -> None:
+    """Role first: a trainee or supervisor gets the same 403 whatever the id they name."""
+    if not (roles.is_instructor(request.user) or roles.is_program_admin(request.user)):
+        raise Forbidden(_(ERR_NOT_MARKER), code="not_instructor")
+
+
 def _staff_attempt(request, attempt_id: int) -> Attempt:
-    attempt = get_object_or_404(Attempt.objects.select_related("assessment"), pk=attempt_id)
-    if not selectors.is_course_instructor(user=request.user, course_id=attempt.assessment.course_id):
-        raise Forbidden(_(services.ERR_NOT_INSTRUCTOR), code="not_instructor")
-    return selectors.attempt_for_staff(user=request.user, attempt_id=attempt_id)
+    """An attempt in a course the user teaches. Another course's attempt answers exactly like a missing
+    one (404, same body); the marker's own attempt is refused (403) with why."""
+    _require_staff_role(request)
+    attempt = selectors.attempt_for_staff(user=request.user, attempt_id=attempt_id)
+    if attempt is None:
+        raise NotFound(_(services.ERR_NOT_FOUND))
+    if attempt.user_id == request.user.pk:
+        raise Forbidden(_(services.ERR_OWN_ATTEMPT), code="own_attempt")
+    return attempt
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -272,9 +284,10 @@ def _staff_attempt(request, attempt_id: int) -> Attempt:
     "/assessments/{int:assessment_id}", response=AssessmentOut, summary="An assessment and my standing"
 )
 def assessment_detail(request, assessment_id: int):
-    assessment = get_object_or_404(Assessment.objects.select_related("course", "module"), pk=assessment_id)
-    if not selectors.can_view_assessment(user=request.user, assessment=assessment):
-        raise Forbidden(_(ERR_NO_ACCESS))
+    # Not enrolled (nor teaching) answers like a missing assessment: ids reveal nothing.
+    assessment = selectors.assessment_for_viewer(user=request.user, assessment_id=assessment_id)
+    if assessment is None:
+        raise NotFound(_(ERR_ASSESSMENT_NOT_FOUND))
     return assessment_payload(selectors.assessment_state(user=request.user, assessment=assessment))
 
 
@@ -388,9 +401,12 @@ class GradebookQuery(Schema):
 
 @router.get("/gradebook/{int:course_id}", response=GradebookOut, summary="A course's gradebook (paginated)")
 def gradebook(request, course_id: int, query: Query[GradebookQuery]):
-    course = get_object_or_404(CoursePage, pk=course_id)
-    if not selectors.can_view_gradebook(user=request.user, course_id=course.pk):
+    if not (roles.is_instructor(request.user) or roles.is_program_admin(request.user)):
         raise Forbidden(_(ERR_NO_GRADEBOOK))
+    # A course the instructor does not teach answers like a missing one.
+    course = selectors.gradebook_course_for(user=request.user, course_id=course_id)
+    if course is None:
+        raise NotFound(_(ERR_COURSE_NOT_FOUND))
     per_page = max(1, min(query.per_page, 500))
     assessments, page, rows = selectors.gradebook_page(
         course=course, page_number=query.page, per_page=per_page

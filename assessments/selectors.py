@@ -137,6 +137,28 @@ def can_view_gradebook(*, user, course_id) -> bool:
     return roles.is_program_admin(user) or is_course_instructor(user=user, course_id=course_id)
 
 
+# Object look-ups for pages and the API: None both when the id does not exist and when the user may not
+# see it, so the answer (404) is the same and ids reveal nothing.
+
+
+def gradebook_course_for(*, user, course_id) -> CoursePage | None:
+    course = CoursePage.objects.filter(pk=course_id).first()
+    if course is None or not can_view_gradebook(user=user, course_id=course.pk):
+        return None
+    return course
+
+
+def assessment_for_instructor(*, user, assessment_id) -> Assessment | None:
+    """An assessment of a course the user teaches."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Assessment.objects.select_related("course", "module")
+        .filter(pk=assessment_id, course__instructors=user)
+        .first()
+    )
+
+
 # ---------------------------------------------------------------------------------------------------
 # A trainee's standing on one assessment
 
@@ -260,6 +282,14 @@ def final_exam_for(*, course) -> Assessment | None:
         .filter(course=course, kind=Assessment.Kind.FINAL_EXAM)
         .first()
     )
+
+
+def assessment_for_viewer(*, user, assessment_id) -> Assessment | None:
+    """An assessment the user may see (see can_view_assessment)."""
+    assessment = Assessment.objects.select_related("course", "module").filter(pk=assessment_id).first()
+    if assessment is None or not can_view_assessment(user=user, assessment=assessment):
+        return None
+    return assessment
 
 
 def can_view_assessment(*, user, assessment: Assessment) -> bool:
@@ -483,14 +513,16 @@ QUEUE_LIMIT = 200
 
 
 def grading_queue(*, user) -> GradingQueue:
-    """Attempts needing a person in the courses the user teaches, oldest first. Four queries."""
+    """Attempts needing a person in the courses the user teaches, oldest first, never the user's own
+    (nobody grades or releases their own attempt). Four queries."""
+    if not getattr(user, "is_authenticated", False):
+        return GradingQueue(to_grade=[], second_marking=[], flagged_by_me=[], to_release=[])
     base = (
         Attempt.objects.filter(assessment__course__instructors=user)
+        .exclude(user=user)
         .select_related("assessment", "assessment__course", "user", "marker")
         .order_by("submitted_at", "pk")
     )
-    if not getattr(user, "is_authenticated", False):
-        base = base.none()
     second = base.filter(status=Attempt.Status.AWAITING_SECOND_MARKER)
     return GradingQueue(
         to_grade=list(base.filter(status=Attempt.Status.AWAITING_GRADING)[:QUEUE_LIMIT]),

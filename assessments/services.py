@@ -59,6 +59,9 @@ ERR_FLAG_REASON = gettext_noop("Say why a second marker is needed.")
 ERR_REGRADE_REASON = gettext_noop("Give a reason for the regrade.")
 ERR_NOT_GRADED = gettext_noop("Only graded attempts can be released or regraded.")
 ERR_ALREADY_RELEASED = gettext_noop("This result has already been released.")
+ERR_OWN_ATTEMPT = gettext_noop(
+    "You cannot grade, regrade or release your own attempt: another instructor of the course must."
+)
 
 
 @dataclass
@@ -466,7 +469,15 @@ def _lock_for_staff(*, attempt: Attempt, user) -> Attempt:
     if locked is None:
         raise NotFound(_(ERR_NOT_FOUND))
     _require_instructor(user=user, assessment=locked.assessment)
+    _refuse_own(attempt=locked, user=user)
     return locked
+
+
+def _refuse_own(*, attempt: Attempt, user) -> None:
+    """A marker never decides their own result (an instructor taking a course they teach, a staff
+    member with an attempt): their score feeds eligibility, so someone else must grade and release."""
+    if attempt.user_id == user.pk:
+        raise Forbidden(_(ERR_OWN_ATTEMPT), code="own_attempt")
 
 
 @transaction.atomic
@@ -483,13 +494,15 @@ def attempt_release(*, attempt: Attempt, actor) -> Attempt:
 
 @transaction.atomic
 def assessment_release_graded(*, assessment: Assessment, actor) -> int:
-    """Release every graded, unreleased attempt of an assessment. Returns how many."""
+    """Release every graded, unreleased attempt of an assessment, except the actor's own. Returns how
+    many."""
     _require_instructor(user=actor, assessment=assessment)
     now = timezone.now()
     attempts = list(
         Attempt.objects.select_for_update()
         .select_related("assessment", "user")
         .filter(assessment=assessment, status=Attempt.Status.GRADED)
+        .exclude(user=actor)  # their own result waits for another instructor (see _refuse_own)
     )
     for attempt in attempts:
         _release(attempt, actor=actor, now=now)

@@ -2,6 +2,7 @@
 errors are shown on the page with their own status code."""
 
 import csv
+import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -35,11 +36,37 @@ def _own_attempt(request, pk: int) -> Attempt:
     return attempt
 
 
+class OwnAttempt(Exception):
+    """Raised by _staff_attempt for the marker's own attempt; the grading views answer 403 with why."""
+
+
 def _staff_attempt(request, pk: int) -> Attempt:
-    attempt = get_object_or_404(Attempt.objects.select_related("assessment"), pk=pk)
-    if not selectors.is_course_instructor(user=request.user, course_id=attempt.assessment.course_id):
-        raise PermissionDenied(_(services.ERR_NOT_INSTRUCTOR))
-    return selectors.attempt_for_staff(user=request.user, attempt_id=pk)
+    """The role is checked first (403 whatever the id); then an attempt outside the courses the user
+    teaches answers exactly like a missing one (404), so ids reveal nothing."""
+    _require_instructor_role(request)
+    attempt = selectors.attempt_for_staff(user=request.user, attempt_id=pk)
+    if attempt is None:
+        raise Http404(services.ERR_NOT_FOUND)
+    if attempt.user_id == request.user.pk:
+        raise OwnAttempt
+    return attempt
+
+
+def _refused_own(request):
+    return render(request, "assessments/refused.html", {"message": _(services.ERR_OWN_ATTEMPT)}, status=403)
+
+
+def _grading_view(view):
+    """Grading views: the marker's own attempt gets a 403 page that says why."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except OwnAttempt:
+            return _refused_own(request)
+
+    return wrapper
 
 
 def _wants_json(request) -> bool:
@@ -93,9 +120,10 @@ def _detail_context(request, assessment):
 @login_required
 @require_GET
 def assessment_detail(request, pk: int):
-    assessment = _assessment(pk)
-    if not selectors.can_view_assessment(user=request.user, assessment=assessment):
-        raise PermissionDenied
+    # Not enrolled (nor teaching) answers like a missing assessment: ids reveal nothing.
+    assessment = selectors.assessment_for_viewer(user=request.user, assessment_id=pk)
+    if assessment is None:
+        raise Http404
     return render(request, "assessments/detail.html", _detail_context(request, assessment))
 
 
@@ -265,6 +293,7 @@ def _grade_context(request, attempt, **extra):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_grading_view
 def grade_attempt(request, pk: int):
     attempt = _staff_attempt(request, pk)
     if request.method == "POST":
@@ -293,6 +322,7 @@ def grade_attempt(request, pk: int):
 
 @login_required
 @require_POST
+@_grading_view
 def release_attempt(request, pk: int):
     attempt = _staff_attempt(request, pk)
     try:
@@ -310,6 +340,7 @@ def release_attempt(request, pk: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@_grading_view
 def regrade_attempt(request, pk: int):
     attempt = _staff_attempt(request, pk)
     if request.method == "POST":
@@ -339,7 +370,10 @@ def regrade_attempt(request, pk: int):
 @login_required
 @require_POST
 def release_assessment(request, pk: int):
-    assessment = _assessment(pk)
+    _require_instructor_role(request)
+    assessment = selectors.assessment_for_instructor(user=request.user, assessment_id=pk)
+    if assessment is None:
+        raise Http404
     try:
         count = services.assessment_release_graded(assessment=assessment, actor=request.user)
     except DomainError as exc:
@@ -367,9 +401,11 @@ def gradebook_index(request):
 
 
 def _gradebook_course(request, course_id: int) -> CoursePage:
-    course = get_object_or_404(CoursePage, pk=course_id)
-    if not selectors.can_view_gradebook(user=request.user, course_id=course.pk):
-        raise PermissionDenied
+    """Role first (403 whatever the id), then a course the user may not see answers like a missing one."""
+    _require_instructor_role(request)
+    course = selectors.gradebook_course_for(user=request.user, course_id=course_id)
+    if course is None:
+        raise Http404
     return course
 
 

@@ -267,7 +267,8 @@ def test_release_all_page(client, world):
     world.quiz1.save()
     _pass(world.trainee, world.quiz1)
     client.force_login(world.other_instructor)
-    assert client.post(reverse("assessments:release_assessment", args=[world.quiz1.pk])).status_code == 403
+    # Another course's assessment answers like a missing one (ids reveal nothing).
+    assert client.post(reverse("assessments:release_assessment", args=[world.quiz1.pk])).status_code == 404
     client.force_login(world.instructor)
     assert client.post(reverse("assessments:release_assessment", args=[world.quiz1.pk])).status_code == 302
     assert Attempt.objects.get().status == "released"
@@ -425,4 +426,5 @@ def test_instructor_page_permissions(client, world, exam_attempt, method, name, 
 def test_program_admin_sees_gradebook_but_cannot_grade(client, world, exam_attempt, program_admin):
     client.force_login(program_admin)
     assert client.get(reverse("assessments:gradebook", args=[world.course.pk])).status_code == 200
-    assert client.get(reverse("assessments:grade_attempt", args=[exam_attempt.pk])).status_code == 403
+    # Not teaching the course: the attempt is not theirs to grade, answered like a missing one.
+    assert client.get(reverse("assessments:grade_attempt", args=[exam_attempt.pk])).status_code == 404
