@@ -27,15 +27,33 @@ MULTIPLE_CHOICE_RULE = _(
 )
 
 
+ERR_RUBRIC_OTHER_COURSE = _("This rubric belongs to another course: choose one of this course's rubrics.")
+
+
 class Rubric(ClusterableModel):
     """A marking rubric for essay / scenario questions: criteria, each with levels worth points. A
     person picks one level per criterion; the essay's score is the sum of the chosen levels' points."""
 
     title = models.CharField(_("title"), max_length=200)
+    # Who may change the rubric: its course's instructors (and program administrators). A rubric's
+    # points decide essay scores, so instructors of other courses must not edit it (docs/assessments.md).
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rubrics",
+        help_text=_(
+            "The course whose instructors may edit this rubric and use it in their essays. Empty: a "
+            "shared rubric that only program administrators edit."
+        ),
+    )
     description = models.TextField(_("guidance for markers"), blank=True)
 
     panels = [
         FieldPanel("title"),
+        FieldPanel("course"),
         FieldPanel("description"),
         InlinePanel("criteria", label=_("Criteria"), min_num=1),
     ]
@@ -310,6 +328,14 @@ class Question(Orderable, ClusterableModel):
 
     def __str__(self):
         return self.text[:80]
+
+    def clean(self):
+        # A course's essays use its own rubrics (or shared ones), so an edit by one course's instructor
+        # never changes another course's scores. The assessment may be unsaved (admin add form).
+        assessment = getattr(self, "assessment", None) if self.rubric_id else None
+        if assessment is not None and assessment.course_id:
+            if self.rubric.course_id not in (None, assessment.course_id):
+                raise ValidationError({"rubric": ERR_RUBRIC_OTHER_COURSE})
 
     @property
     def is_auto_graded(self) -> bool:

@@ -69,11 +69,15 @@ def _courses_data(curriculum):
     return curriculum.COURSES if hasattr(curriculum, "COURSES") else list(curriculum)
 
 
-def _rubric(title: str, criteria) -> Rubric:
+def _rubric(title: str, criteria, course) -> Rubric:
+    """The course's rubric (its instructors edit it; see docs/assessments.md)."""
     rubric = Rubric.objects.filter(title=title).first()
     if rubric is not None:
+        if rubric.course_id is None:
+            rubric.course = course
+            rubric.save(update_fields=["course"])
         return rubric
-    rubric = Rubric(title=title)
+    rubric = Rubric(title=title, course=course)
     rubric.full_clean()
     rubric.save()
     for i, data in enumerate(criteria):
@@ -108,7 +112,7 @@ def _add_questions(assessment: Assessment, questions, *, default_points: Decimal
         elif kind == Question.Kind.SHORT_TEXT:
             question.accepted_answers = "\n".join(data["accepted_answers"])
         elif kind == Question.Kind.ESSAY:
-            question.rubric = _rubric(rubric_title, data["rubric"])
+            question.rubric = _rubric(rubric_title, data["rubric"], assessment.course)
             question.always_include = True
         question.full_clean(exclude=["assessment"])
         question.save()

@@ -1,8 +1,10 @@
 """Authoring in the Wagtail admin: assessments (with inline questions and each question's choices,
 and a preview as trainees see it) and rubrics (criteria with levels), grouped under one menu.
 
-Instructors author only the assessments of courses they teach (a permission policy for editing and
-deleting, a filtered listing, and a form check on the course); program administrators author all."""
+Instructors author only the assessments and rubrics of courses they teach (a permission policy for
+editing and deleting, a filtered listing, refused object views and a form check on the course); a
+rubric without a course is shared and only program administrators edit it. Program administrators
+author all. Model permissions (granted by assessments.seed) still decide who may use the menu at all."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +16,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
+    HistoryView,
     PreviewOnEditView,
     SnippetViewSet,
     SnippetViewSetGroup,
+    UsageView,
 )
 
 from lms import roles
@@ -25,26 +29,39 @@ from .models import Assessment, Rubric
 from .selectors import is_course_instructor
 
 ERR_NOT_YOUR_COURSE = _("You can only author assessments for courses you teach.")
+ERR_RUBRIC_COURSE = _("Choose a course you teach: its instructors are the ones who may edit this rubric.")
 
 
 def _sees_all(user) -> bool:
     return bool(getattr(user, "is_superuser", False)) or roles.is_program_admin(user)
 
 
-class AssessmentPermissionPolicy(ModelPermissionPolicy):
-    """Django model permissions as usual, narrowed for instructors to the courses they teach."""
+def _teaches(user, course_id) -> bool:
+    return course_id is not None and is_course_instructor(user=user, course_id=course_id)
+
+
+class CourseScopedPermissionPolicy(ModelPermissionPolicy):
+    """Django model permissions as usual, narrowed for instructors to the objects of courses they
+    teach (the model's `course` field)."""
 
     def user_has_permission_for_instance(self, user, action, instance):
         if not self.user_has_permission(user, action):
             return False
-        return _sees_all(user) or is_course_instructor(user=user, course_id=instance.course_id)
+        return _sees_all(user) or _teaches(user, instance.course_id)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_any_permission_for(self, user, actions):
         qs = super().instances_user_has_any_permission_for(user, actions)
         return qs if _sees_all(user) else qs.filter(course__instructors=user)
 
 
-register_permission_policy(Assessment, AssessmentPermissionPolicy(Assessment))
+# Kept under its old name: tests and docs refer to it.
+AssessmentPermissionPolicy = CourseScopedPermissionPolicy
+
+register_permission_policy(Assessment, CourseScopedPermissionPolicy(Assessment))
+register_permission_policy(Rubric, CourseScopedPermissionPolicy(Rubric))
 
 
 class AssessmentAdminForm(WagtailAdminModelForm):
@@ -57,14 +74,24 @@ class AssessmentAdminForm(WagtailAdminModelForm):
         return course
 
 
+class RubricAdminForm(WagtailAdminModelForm):
+    def clean_course(self):
+        course = self.cleaned_data.get("course")
+        user = self.for_user
+        if user is not None and not _sees_all(user):
+            # An instructor's rubric needs a course they teach, or they could not edit it afterwards.
+            if course is None or not is_course_instructor(user=user, course_id=course.pk):
+                raise ValidationError(ERR_RUBRIC_COURSE)
+        return course
+
+
 class _TaughtCourseOnly:
-    """Refuse (403) an assessment of a course the instructor does not teach."""
+    """Refuse (403) an assessment or rubric of a course the instructor does not teach (a shared
+    rubric, without a course, is for program administrators)."""
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
-        if not _sees_all(self.request.user) and not is_course_instructor(
-            user=self.request.user, course_id=obj.course_id
-        ):
+        if not _sees_all(self.request.user) and not _teaches(self.request.user, obj.course_id):
             raise PermissionDenied
         return obj
 
@@ -81,6 +108,14 @@ class AssessmentPreviewOnEditView(_TaughtCourseOnly, PreviewOnEditView):
     pass
 
 
+class AssessmentHistoryView(_TaughtCourseOnly, HistoryView):
+    pass
+
+
+class AssessmentUsageView(_TaughtCourseOnly, UsageView):
+    pass
+
+
 class AssessmentViewSet(SnippetViewSet):
     model = Assessment
     icon = "tasks"
@@ -93,18 +128,45 @@ class AssessmentViewSet(SnippetViewSet):
     edit_view_class = AssessmentEditView
     delete_view_class = AssessmentDeleteView
     preview_on_edit_view_class = AssessmentPreviewOnEditView
+    history_view_class = AssessmentHistoryView
+    usage_view_class = AssessmentUsageView
 
     def get_queryset(self, request):
         qs = Assessment.objects.select_related("course", "module")
         return qs if _sees_all(request.user) else qs.filter(course__instructors=request.user)
 
 
+class RubricEditView(_TaughtCourseOnly, EditView):
+    pass
+
+
+class RubricDeleteView(_TaughtCourseOnly, DeleteView):
+    pass
+
+
+class RubricHistoryView(_TaughtCourseOnly, HistoryView):
+    pass
+
+
+class RubricUsageView(_TaughtCourseOnly, UsageView):
+    pass
+
+
 class RubricViewSet(SnippetViewSet):
     model = Rubric
     icon = "list-ol"
     menu_label = _("Rubrics")
-    list_display = ["title"]
+    list_display = ["title", "course"]
     search_fields = ["title"]
+    edit_handler = ObjectList(Rubric.panels, base_form_class=RubricAdminForm)
+    edit_view_class = RubricEditView
+    delete_view_class = RubricDeleteView
+    history_view_class = RubricHistoryView
+    usage_view_class = RubricUsageView
+
+    def get_queryset(self, request):
+        qs = Rubric.objects.select_related("course")
+        return qs if _sees_all(request.user) else qs.filter(course__instructors=request.user)
 
 
 class AssessmentsGroup(SnippetViewSetGroup):

@@ -23,8 +23,8 @@ ESSAY = {"type": "essay", "text": "Write about Dana", "rubric": RUBRIC}
 QUIZ = [SINGLE, MULTIPLE, TRUE_FALSE, SHORT, dict(SINGLE, text="Pick A again")]
 
 
-def make_rubric(criteria=RUBRIC, title="Rubric") -> Rubric:
-    rubric = Rubric.objects.create(title=title)
+def make_rubric(criteria=RUBRIC, title="Rubric", course=None) -> Rubric:
+    rubric = Rubric.objects.create(title=title, course=course)
     for i, data in enumerate(criteria):
         criterion = RubricCriterion.objects.create(rubric=rubric, name=data["name"], sort_order=i)
         for j, (label, points, descriptor) in enumerate(data["levels"]):
@@ -60,7 +60,7 @@ def make_assessment(course, *, module=None, questions=QUIZ, points=Decimal("1"),
         if data["type"] == "short_text":
             q.accepted_answers = "\n".join(data["accepted_answers"])
         if data["type"] == "essay":
-            q.rubric = make_rubric(data["rubric"], title=f"Rubric {order}")
+            q.rubric = make_rubric(data["rubric"], title=f"Rubric {order}", course=course)
         q.save()
         for i, (text, correct) in enumerate(data.get("choices", [])):
             Choice.objects.create(question=q, text=text, is_correct=correct, sort_order=i)
