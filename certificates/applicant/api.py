@@ -8,6 +8,7 @@ from ninja import Router, Status
 from ninja.security import django_auth
 
 from certificates.schemas import ERRORS, ErrorOut
+from lms.crypto.fields import readable
 from lms.services import profile_update
 
 from . import selectors, services
@@ -28,7 +29,7 @@ def _details_out(user) -> dict:
     education = selectors.education_own(user=user)
     return {
         "birth_date": {
-            "date_of_birth": birth.date_of_birth,
+            "date_of_birth": readable(birth.date_of_birth),
             "attested_at": birth.attested_at,
             "attested_on": birth.attested_on,
         }

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import today_on_site
+from lms.crypto.fields import EncryptedDateField
 
 
 class EducationLevel(models.TextChoices):
@@ -53,7 +54,8 @@ class Attestation(models.Model):
 
 
 class BirthDateAttestation(Attestation):
-    date_of_birth = models.DateField(_("date of birth"))
+    # Encrypted at rest like the recovery date: read only in Python (the age rule), never queried on.
+    date_of_birth = EncryptedDateField(_("date of birth"))
 
     class Meta(Attestation.Meta):
         verbose_name = _("date of birth attestation")

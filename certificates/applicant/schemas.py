@@ -19,7 +19,9 @@ class EducationIn(Schema):
 class BirthDateOwnOut(Schema):
     """The owner's own date of birth: the only schema that carries it."""
 
-    date_of_birth: dt.date
+    date_of_birth: dt.date | None = Field(
+        ..., description="Null only if the stored date cannot be decrypted: contact an administrator."
+    )
     attested_at: dt.datetime
     attested_on: dt.date
 

@@ -28,6 +28,7 @@ from certificates.programs.models import EthicsPledge, PledgeSignature, ProgramV
 from certificates.recovery.models import RecoveryAttestation
 from certificates.training.models import ExternalTrainingHours, OutsideExamResult
 from courses.models import CompetencyDomain, Enrollment, ModuleProgress
+from lms.crypto.fields import Unreadable
 from lms.timezones import local_date
 
 from .months import add_months
@@ -298,7 +299,8 @@ def _in_force(model, value_field: str, user_ids: list[int], on: date) -> dict[in
     for uid, value, attested_at, pk in rows:
         if uid not in out or (attested_at, pk) > out[uid][1:]:
             out[uid] = (value, attested_at, pk)
-    return {uid: item[0] for uid, item in out.items()}
+    # A value that cannot be decrypted (lms.crypto.fields.Unreadable, logged there) counts as not attested.
+    return {uid: item[0] for uid, item in out.items() if not isinstance(item[0], Unreadable)}
 
 
 def _load_recovery(loaded: Loaded, user_ids: list[int], on: date) -> None:

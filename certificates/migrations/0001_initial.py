@@ -4,7 +4,9 @@ import certificates.training.models
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import encrypted_fields.fields
+# The column was first created by django-fernet-encrypted-fields; lms.crypto.legacy reproduces that
+# field so the history replays (and old rows can be written in tests) without the library.
+import lms.crypto.legacy
 import modelcluster.fields
 from decimal import Decimal
 from django.conf import settings
@@ -166,7 +168,7 @@ class Migration(migrations.Migration):
             name='RecoveryAttestation',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recovery_start_date', encrypted_fields.fields.EncryptedDateField(verbose_name='recovery start date')),
+                ('recovery_start_date', lms.crypto.legacy.LegacyEncryptedDateField(verbose_name='recovery start date')),
                 ('attested_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='attested')),
                 ('statement', models.TextField(verbose_name='statement')),
                 ('typed_name', models.CharField(max_length=200, verbose_name='full name as typed')),

@@ -4,6 +4,7 @@ from ninja import Router, Status
 from ninja.security import django_auth
 
 from certificates.schemas import ERRORS, ErrorOut
+from lms.crypto.fields import readable
 
 from . import selectors, services
 from .schemas import RecoveryAttestationIn, RecoveryOut
@@ -14,7 +15,7 @@ router = Router(tags=["certification"])
 def _attestation_out(a):
     return {
         "id": a.pk,
-        "recovery_start_date": a.recovery_start_date,
+        "recovery_start_date": readable(a.recovery_start_date),
         "attested_at": a.attested_at,
         "is_current": a.is_current,
         "statement": a.statement,

@@ -1,13 +1,14 @@
-"""Recovery attestation: sensitive health data. The start date is encrypted at rest; only the trainee
-and program administrators ever see it, and every staff read is audited (certificates.recovery.services)."""
+"""Recovery attestation: sensitive health data. The start date is encrypted at rest (lms.crypto, under
+FIELD_ENCRYPTION_KEYS, not SECRET_KEY); only the trainee and program administrators ever see it, and
+every staff read is audited (certificates.recovery.services)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedDateField
 
 from courses.models import today_on_site
+from lms.crypto.fields import EncryptedDateField
 
 
 class RecoveryAttestationQuerySet(models.QuerySet):

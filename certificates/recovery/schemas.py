@@ -15,7 +15,9 @@ class RecoveryAttestationOut(Schema):
     """The owner's own attestation: the only schema that carries the date."""
 
     id: int
-    recovery_start_date: dt.date
+    recovery_start_date: dt.date | None = Field(
+        ..., description="Null only if the stored date cannot be decrypted: contact an administrator."
+    )
     attested_at: dt.datetime
     is_current: bool
     statement: str

@@ -12,6 +12,8 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
+# Earlier secret keys, still accepted for sessions and signed values while they expire.
+SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -22,6 +24,7 @@ WAGTAIL_SITE_NAME = env("SITE_NAME", default="Peer Support Academy")
 
 INSTALLED_APPS = [
     "lms",
+    "lms.crypto",
     "cms",
     "courses",
     "assessments",
@@ -215,9 +218,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # django-ninja
 NINJA_PAGINATION_PER_PAGE = 50
 
-# Field encryption for sensitive data (recovery dates). Keys come from the environment in production.
+# Field encryption for sensitive data (recovery dates, dates of birth), independent of SECRET_KEY:
+# comma-separated Fernet keys (or 64 hex characters); the first encrypts, all decrypt (lms/crypto/).
 FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
-SALT_KEY = FIELD_ENCRYPTION_KEYS
 
 # Certificate signing (pyHanko). Paths to PEM/PKCS#12 files; never stored in the database.
 SIGNING_DIR = Path(env("SIGNING_DIR", default=str(BASE_DIR / "var" / "signing")))

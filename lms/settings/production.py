@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from lms.crypto.keys import parse_keys
+
 from .base import *  # noqa: F401,F403
 from .base import FIELD_ENCRYPTION_KEYS, SECRET_KEY, env
 
@@ -11,6 +13,8 @@ if not FIELD_ENCRYPTION_KEYS:
     raise ImproperlyConfigured(
         "FIELD_ENCRYPTION_KEYS must be set in production (sensitive fields are encrypted)."
     )
+# A malformed key stops start-up here, with a message naming its position (never the key).
+parse_keys(FIELD_ENCRYPTION_KEYS)
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -14,7 +14,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="memory://")
 FIELD_ENCRYPTION_KEYS = ["a3c1e2b0f5d4c6e8a9b7d5f3e1c2a4b6d8f0e2c4a6b8d0f2e4c6a8b0d2f4e6a8"]
-SALT_KEY = FIELD_ENCRYPTION_KEYS
 AXES_ENABLED = env.bool("AXES_ENABLED", default=False)
 ACCOUNT_RATE_LIMITS = False
 STORAGES = {
