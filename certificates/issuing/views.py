@@ -9,7 +9,7 @@ import zipfile
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import storages
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from certificates.models import Certificate, CredentialProgram, ProgramVersion
 from certificates.permissions import require_program_admin
 from lms.audit import audit_events_for, audit_record
 from lms.errors import DomainError, Invalid
+from lms.storage import private_file_response
 
 from . import forms, ratelimit, selectors, services
 from .codes import format_code
@@ -223,15 +224,11 @@ def download(request, uuid):
             target=certificate,
             subject=certificate.holder,
         )
-    inline = request.GET.get("inline") == "1"
-    response = FileResponse(
-        storages["private"].open(certificate.pdf_name, "rb"),
-        content_type="application/pdf",
-        as_attachment=not inline,
+    return private_file_response(
+        certificate.pdf_name,
         filename=f"certificate-{format_code(certificate.code)}.pdf",
+        inline=request.GET.get("inline") == "1",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- Program administrators -----------------------------------------------------------------------------

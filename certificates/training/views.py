@@ -3,7 +3,7 @@ recording either on a trainee's page, and the CSV imports."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from certificates.programs import selectors as program_selectors
 from certificates.web import csv_import_page, form_error, handles_domain_errors, require_admin
 from lms.errors import DomainError
 from lms.models import User
+from lms.storage import private_file_response
 
 from . import exams, forms, selectors, services
 
@@ -21,7 +22,7 @@ from . import exams, forms, selectors, services
 def _download(field):
     if not field:
         raise Http404
-    return FileResponse(field.open("rb"), as_attachment=True, filename=field.name.split("/")[-1])
+    return private_file_response(field.name, filename=field.name.split("/")[-1], storage=field.storage)
 
 
 @login_required

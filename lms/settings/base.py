@@ -155,16 +155,53 @@ STATIC_ROOT = env("STATIC_ROOT", default=str(BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
-# Where private files (issued certificates, evidence) live; never served by URL directly.
+# Where private files (issued certificates, evidence) live; never served by URL directly: streamed
+# by lms.storage.private_file_response after a permission check. Local disk (PRIVATE_STORAGE_ROOT)
+# unless PRIVATE_STORAGE_BUCKET names a private S3-compatible bucket, which several machines share.
+# MEDIA_STORAGE_BUCKET likewise moves Wagtail's images and documents off MEDIA_ROOT.
+# docs/operations.md, "Files: issued PDFs and evidence".
+from lms.storage import s3_storage  # noqa: E402
+
 PRIVATE_STORAGE_ROOT = env("PRIVATE_STORAGE_ROOT", default=str(BASE_DIR / "var" / "private"))
+PRIVATE_STORAGE_BUCKET = env("PRIVATE_STORAGE_BUCKET", default="")
+PRIVATE_URL_EXPIRY_SECONDS = env.int("PRIVATE_URL_EXPIRY_SECONDS", default=60)
+MEDIA_STORAGE_BUCKET = env("MEDIA_STORAGE_BUCKET", default="")
+if PRIVATE_STORAGE_BUCKET and PRIVATE_STORAGE_BUCKET == MEDIA_STORAGE_BUCKET:
+    # Images are readable by URL; certificates and evidence must never share their bucket.
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("MEDIA_STORAGE_BUCKET must not be the PRIVATE_STORAGE_BUCKET.")
+_S3_ENDPOINT = {
+    "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=""),
+    "region_name": env("AWS_S3_REGION_NAME", default=""),
+    "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default=""),
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
+    "default": s3_storage(
+        bucket=MEDIA_STORAGE_BUCKET,
+        public_urls=True,
+        custom_domain=env("MEDIA_STORAGE_CUSTOM_DOMAIN", default=""),
+        **_S3_ENDPOINT,
+    )
+    if MEDIA_STORAGE_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": s3_storage(
+        bucket=PRIVATE_STORAGE_BUCKET,
+        expiry_seconds=PRIVATE_URL_EXPIRY_SECONDS,
+        encryption=env("PRIVATE_STORAGE_ENCRYPTION", default=""),
+        kms_key_id=env("PRIVATE_STORAGE_KMS_KEY_ID", default=""),
+        **_S3_ENDPOINT,
+    )
+    if PRIVATE_STORAGE_BUCKET
+    else {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_STORAGE_ROOT, "base_url": None},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if MEDIA_STORAGE_BUCKET:
+    # Documents stream through Wagtail's view (collection privacy is checked), never a bucket URL.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -146,10 +146,11 @@ def _stored_pdf(certificate: Certificate) -> bytes | None:
     intact, covering the whole file, naming this certificate. A torn or foreign file is removed."""
     storage = storages["private"]
     name = certificate_pdf_name(certificate)
-    if not storage.exists(name):
+    try:  # no separate exists() request: one fewer round trip to object storage
+        with storage.open(name, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
         return None
-    with storage.open(name, "rb") as fh:
-        data = fh.read()
     check = signing.check_pdf_signature(data)
     if check.authentic and format_code(certificate.code) in check.reason:
         return data
