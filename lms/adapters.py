@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.utils.encoding import force_str
 
 from . import roles
+from .clientip import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -29,6 +30,11 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         context = {"site_name": settings.WAGTAIL_SITE_NAME, "site_url": settings.SITE_URL, **context}
         super().send_mail(template_prefix, email, context)
+
+    def get_client_ip(self, request) -> str:
+        """The address allauth's rate limits count: the real client behind TRUSTED_PROXIES, the same one
+        axes and the verification limit use (allauth's own TRUSTED_PROXY_COUNT is not used)."""
+        return client_ip(request)
 
 
 def axes_username(request, credentials=None) -> str | None:

@@ -1,10 +1,15 @@
 """Settings shared by every environment. Everything that differs between machines comes from
 environment variables (django-environ), see the configuration table in README.md."""
 
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from lms.clientip import trusted_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -17,6 +22,12 @@ SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The reverse proxies in front of the app (IPs or CIDR networks, comma-separated). Only a request from
+# one of them may name the client in X-Forwarded-For (lms/clientip.py); empty = believe no forwarding
+# header. Checked here so a typo stops start-up instead of silently trusting nobody.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+trusted_networks(TRUSTED_PROXIES)
+
 # Absolute base URL used in emails, QR codes and Open Badges identifiers.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
@@ -58,12 +69,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before SecurityMiddleware: X-Forwarded-Proto counts only from TRUSTED_PROXIES.
+    "lms.middleware.ProxyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: no-store, private on everything a signed-in person is sent.
+    "lms.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -127,14 +142,36 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "lms.forms.SignupForm"
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+
+_RATE = re.compile(r"^\d+/\d*[smhd]?(/(ip|key|user))?$")
+
+
+def rate_limit_from_env(name: str, default: str) -> str:
+    """An allauth rate ("10/m/ip,5/5m/key"; empty turns the limit off) from the environment, refused at
+    start-up if malformed (allauth would only notice at the first request, with a 500)."""
+    value = env(name, default=default).replace(" ", "")
+    if value and not all(_RATE.match(part) for part in value.split(",")):
+        raise ImproperlyConfigured(f"{name}={value!r}: expected rates like 10/m/ip,5/5m/key.")
+    return value
+
+
+# Per-client limits (allauth's "amount/period/per" rates; the client is lms.clientip.client_ip, so
+# behind a proxy each visitor has their own budget). Defaults: allauth's, with the failed-login one
+# stricter per account.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": rate_limit_from_env("LOGIN_FAILED_RATE_LIMIT", "10/m/ip,5/5m/key"),
+    "login": rate_limit_from_env("LOGIN_RATE_LIMIT", "30/m/ip"),
+    "signup": rate_limit_from_env("SIGNUP_RATE_LIMIT", "20/m/ip"),
+    "reset_password": rate_limit_from_env("PASSWORD_RESET_RATE_LIMIT", "20/m/ip,5/m/key"),
+}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "courses:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 # django-axes: lock an account+IP pair after repeated failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=8)
-AXES_COOLOFF_TIME = 0.25  # hours
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_CLIENT_IP_CALLABLE = "lms.clientip.client_ip"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "login"
 # allauth authenticates with {"email": ..., "password": ...}; read the address from there (lower-cased),
@@ -142,6 +179,12 @@ AXES_USERNAME_FORM_FIELD = "login"
 AXES_USERNAME_CALLABLE = "lms.adapters.axes_username"
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+
+# Certificate checks (verification pages and API together), per client and minute.
+VERIFY_RATE_LIMITS = {
+    "verify": env.int("VERIFY_RATE_LIMIT_PER_MINUTE", default=30),
+    "verify-pdf": env.int("VERIFY_PDF_RATE_LIMIT_PER_MINUTE", default=10),
+}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
@@ -251,6 +294,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "pptx", "xlsx", "csv"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# No avatars from gravatar.com: the admin would send a hash of every staff email address to it.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # django-ninja
 NINJA_PAGINATION_PER_PAGE = 50
