@@ -10,7 +10,8 @@ from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from lms import roles
-from lms.errors import Forbidden, NotFound
+from lms.converters import Id
+from lms.errors import Forbidden, NotFound, errors
 
 from . import selectors, services
 from .models import Assessment, Attempt
@@ -281,9 +282,9 @@ def _staff_attempt(request, attempt_id: int) -> Attempt:
 
 
 @router.get(
-    "/assessments/{int:assessment_id}", response=AssessmentOut, summary="An assessment and my standing"
+    "/assessments/{id:assessment_id}", response=AssessmentOut, summary="An assessment and my standing"
 )
-def assessment_detail(request, assessment_id: int):
+def assessment_detail(request, assessment_id: Id):
     # Not enrolled (nor teaching) answers like a missing assessment: ids reveal nothing.
     assessment = selectors.assessment_for_viewer(user=request.user, assessment_id=assessment_id)
     if assessment is None:
@@ -292,25 +293,29 @@ def assessment_detail(request, assessment_id: int):
 
 
 @router.post(
-    "/assessments/{int:assessment_id}/attempts",
-    response={201: AttemptOut},
+    "/assessments/{id:assessment_id}/attempts",
+    response={201: AttemptOut, **errors(409, 429)},
     summary="Start an attempt (or resume the open one)",
 )
-def attempt_start(request, assessment_id: int):
+def attempt_start(request, assessment_id: Id):
     assessment = get_object_or_404(Assessment.objects.select_related("course", "module"), pk=assessment_id)
     attempt = services.attempt_start(user=request.user, assessment=assessment)
     return Status(201, attempt_payload(attempt))
 
 
 @router.get(
-    "/attempts/{int:attempt_id}", response=AttemptOut, summary="My attempt: questions and saved answers"
+    "/attempts/{id:attempt_id}", response=AttemptOut, summary="My attempt: questions and saved answers"
 )
-def attempt_detail(request, attempt_id: int):
+def attempt_detail(request, attempt_id: Id):
     return attempt_payload(_own_attempt(request, attempt_id))
 
 
-@router.put("/attempts/{int:attempt_id}/answers", response=SavedOut, summary="Save answers (autosave)")
-def attempt_save(request, attempt_id: int, payload: AnswersIn):
+@router.put(
+    "/attempts/{id:attempt_id}/answers",
+    response={200: SavedOut, **errors(409)},
+    summary="Save answers (autosave)",
+)
+def attempt_save(request, attempt_id: Id, payload: AnswersIn):
     attempt = services.attempt_save_answers(
         attempt=_own_attempt(request, attempt_id), user=request.user, answers=_answers(payload.answers)
     )
@@ -323,8 +328,12 @@ def attempt_save(request, attempt_id: int, payload: AnswersIn):
     }
 
 
-@router.post("/attempts/{int:attempt_id}/submit", response=ResultOut, summary="Submit (idempotent)")
-def attempt_submit(request, attempt_id: int, payload: SubmitIn | None = None):
+@router.post(
+    "/attempts/{id:attempt_id}/submit",
+    response={200: ResultOut, **errors(409)},
+    summary="Submit (idempotent)",
+)
+def attempt_submit(request, attempt_id: Id, payload: SubmitIn | None = None):
     answers = _answers(payload.answers) if payload else None
     attempt = services.attempt_submit(
         attempt=_own_attempt(request, attempt_id), user=request.user, answers=answers
@@ -332,8 +341,8 @@ def attempt_submit(request, attempt_id: int, payload: SubmitIn | None = None):
     return result_payload(attempt)
 
 
-@router.get("/attempts/{int:attempt_id}/result", response=ResultOut, summary="My result (once released)")
-def attempt_result(request, attempt_id: int):
+@router.get("/attempts/{id:attempt_id}/result", response=ResultOut, summary="My result (once released)")
+def attempt_result(request, attempt_id: Id):
     return result_payload(_own_attempt(request, attempt_id))
 
 
@@ -341,7 +350,11 @@ def attempt_result(request, attempt_id: int):
 # Instructor endpoints
 
 
-@router.get("/grading/queue", response=QueueOut, summary="Attempts waiting for me (courses I teach)")
+@router.get(
+    "/grading/queue",
+    response={200: QueueOut, **errors(403)},
+    summary="Attempts waiting for me (courses I teach)",
+)
 def grading_queue(request):
     if not (roles.is_instructor(request.user) or roles.is_program_admin(request.user)):
         raise Forbidden(_(ERR_NOT_STAFF))
@@ -354,13 +367,21 @@ def grading_queue(request):
     }
 
 
-@router.get("/grading/attempts/{int:attempt_id}", response=GradingAttemptOut, summary="An attempt to grade")
-def grading_attempt(request, attempt_id: int):
+@router.get(
+    "/grading/attempts/{id:attempt_id}",
+    response={200: GradingAttemptOut, **errors(403)},
+    summary="An attempt to grade",
+)
+def grading_attempt(request, attempt_id: Id):
     return grading_payload(_staff_attempt(request, attempt_id))
 
 
-@router.post("/grading/attempts/{int:attempt_id}/grade", response=GradeResultOut, summary="Grade essays")
-def grading_grade(request, attempt_id: int, payload: GradeIn):
+@router.post(
+    "/grading/attempts/{id:attempt_id}/grade",
+    response={200: GradeResultOut, **errors(409)},
+    summary="Grade essays",
+)
+def grading_grade(request, attempt_id: Id, payload: GradeIn):
     attempt = services.attempt_grade(
         attempt=_staff_attempt(request, attempt_id),
         grader=request.user,
@@ -373,17 +394,21 @@ def grading_grade(request, attempt_id: int, payload: GradeIn):
 
 
 @router.post(
-    "/grading/attempts/{int:attempt_id}/release", response=GradeResultOut, summary="Release a result"
+    "/grading/attempts/{id:attempt_id}/release",
+    response={200: GradeResultOut, **errors(409)},
+    summary="Release a result",
 )
-def grading_release(request, attempt_id: int):
+def grading_release(request, attempt_id: Id):
     attempt = services.attempt_release(attempt=_staff_attempt(request, attempt_id), actor=request.user)
     return _grade_result(attempt)
 
 
 @router.post(
-    "/grading/attempts/{int:attempt_id}/regrade", response=GradeResultOut, summary="Regrade with a reason"
+    "/grading/attempts/{id:attempt_id}/regrade",
+    response={200: GradeResultOut, **errors(409)},
+    summary="Regrade with a reason",
 )
-def grading_regrade(request, attempt_id: int, payload: RegradeIn):
+def grading_regrade(request, attempt_id: Id, payload: RegradeIn):
     attempt = services.attempt_regrade(
         attempt=_staff_attempt(request, attempt_id),
         grader=request.user,
@@ -399,8 +424,12 @@ class GradebookQuery(Schema):
     per_page: int = 50
 
 
-@router.get("/gradebook/{int:course_id}", response=GradebookOut, summary="A course's gradebook (paginated)")
-def gradebook(request, course_id: int, query: Query[GradebookQuery]):
+@router.get(
+    "/gradebook/{id:course_id}",
+    response={200: GradebookOut, **errors(403)},
+    summary="A course's gradebook (paginated)",
+)
+def gradebook(request, course_id: Id, query: Query[GradebookQuery]):
     if not (roles.is_instructor(request.user) or roles.is_program_admin(request.user)):
         raise Forbidden(_(ERR_NO_GRADEBOOK))
     # A course the instructor does not teach answers like a missing one.

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from lms.converters import Id
+
 # ---------------------------------------------------------------------------------------------------
 # Trainee
 
@@ -72,8 +74,8 @@ class AttemptOut(Schema):
 
 
 class AnswerIn(Schema):
-    question_id: int
-    choice_ids: list[int] | None = Field(None, max_length=50, description="single and multiple choice")
+    question_id: Id
+    choice_ids: list[Id] | None = Field(None, max_length=50, description="single and multiple choice")
     value: bool | None = Field(None, description="true / false")
     text: str | None = Field(None, max_length=20000, description="short text and essay")
 
@@ -212,13 +214,13 @@ class GradingAttemptOut(Schema):
 
 
 class CriterionGradeIn(Schema):
-    criterion_id: int
-    level_id: int
+    criterion_id: Id
+    level_id: Id
     feedback: str = Field("", max_length=5000)
 
 
 class EssayGradeIn(Schema):
-    question_id: int
+    question_id: Id
     criteria: list[CriterionGradeIn] = Field(..., max_length=50)
     feedback: str = Field("", max_length=10000)
 

@@ -1,11 +1,8 @@
-"""What every certificates endpoint answers on an error, in the shape lms.api's handlers produce."""
+"""What every certificates endpoint answers on an error: the one API error shape (lms.errors.ErrorOut,
+built by lms.api's handlers)."""
 
-from ninja import Schema
+from lms.errors import ErrorOut, errors
 
+ERRORS = errors(400, 401, 403, 404, 409, 422)
 
-class ErrorOut(Schema):
-    detail: str
-    code: str
-
-
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+__all__ = ["ERRORS", "ErrorOut"]

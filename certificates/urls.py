@@ -1,5 +1,7 @@
 from django.urls import include, path
 
+import lms.converters  # noqa: F401  (registers the <id:...> converter: 1 to 2**63 - 1)
+
 from .applicant import views as applicant_views
 from .eligibility import views as eligibility_views
 from .hours import views as hours_views
@@ -15,15 +17,15 @@ urlpatterns = [
     path("certification/programs/<slug:slug>/enroll/", program_views.program_enroll, name="enroll"),
     path("certification/programs/<slug:slug>/pledge/", program_views.pledge, name="pledge"),
     path("certification/hours/", hours_views.hours, name="hours"),
-    path("certification/hours/<int:pk>/edit/", hours_views.hours_edit, name="hours-edit"),
-    path("certification/hours/<int:pk>/withdraw/", hours_views.hours_withdraw, name="hours-withdraw"),
+    path("certification/hours/<id:pk>/edit/", hours_views.hours_edit, name="hours-edit"),
+    path("certification/hours/<id:pk>/withdraw/", hours_views.hours_withdraw, name="hours-withdraw"),
     path("certification/recovery/", recovery_views.recovery, name="recovery"),
     path("certification/details/", applicant_views.details, name="details"),
-    path("certification/external/<int:pk>/evidence/", training_views.evidence, name="evidence"),
-    path("certification/exam-results/<int:pk>/evidence/", training_views.exam_evidence, name="exam-evidence"),
+    path("certification/external/<id:pk>/evidence/", training_views.evidence, name="evidence"),
+    path("certification/exam-results/<id:pk>/evidence/", training_views.exam_evidence, name="exam-evidence"),
     # Supervisor
     path("certification/supervision/", hours_views.queue, name="queue"),
-    path("certification/supervision/<int:pk>/decide/", hours_views.decide, name="decide"),
+    path("certification/supervision/<id:pk>/decide/", hours_views.decide, name="decide"),
     path("certification/supervision/decide/", hours_views.decide_bulk, name="decide-bulk"),
     # Program administrator
     path("certification/manage/", program_views.manage, name="manage"),
@@ -45,35 +47,35 @@ urlpatterns = [
         name="cohort-csv",
     ),
     path("certification/manage/trainees/", eligibility_views.trainees, name="trainees"),
-    path("certification/manage/trainees/<int:user_id>/", eligibility_views.trainee_detail, name="trainee"),
+    path("certification/manage/trainees/<id:user_id>/", eligibility_views.trainee_detail, name="trainee"),
     path(
-        "certification/manage/trainees/<int:user_id>/supervisors/",
+        "certification/manage/trainees/<id:user_id>/supervisors/",
         hours_views.supervisor_assign,
         name="assign",
     ),
     path(
-        "certification/manage/trainees/<int:user_id>/supervisors/<int:assignment_id>/end/",
+        "certification/manage/trainees/<id:user_id>/supervisors/<id:assignment_id>/end/",
         hours_views.supervisor_unassign,
         name="unassign",
     ),
     path(
-        "certification/manage/trainees/<int:user_id>/external/",
+        "certification/manage/trainees/<id:user_id>/external/",
         training_views.external_add,
         name="external-add",
     ),
     path(
-        "certification/manage/trainees/<int:user_id>/exam-results/",
+        "certification/manage/trainees/<id:user_id>/exam-results/",
         training_views.exam_result_add,
         name="exam-result-add",
     ),
     path("certification/manage/supervisors/", hours_views.supervisors, name="supervisors"),
     path(
-        "certification/manage/supervisors/<int:user_id>/credentials/",
+        "certification/manage/supervisors/<id:user_id>/credentials/",
         hours_views.qualification_add,
         name="qualification-add",
     ),
     path(
-        "certification/manage/supervisors/credentials/<int:pk>/",
+        "certification/manage/supervisors/credentials/<id:pk>/",
         hours_views.qualification_edit,
         name="qualification-edit",
     ),

@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+import lms.converters  # noqa: F401  (registers the <id:...> converter: 1 to 2**63 - 1)
 from lms import roles
 from lms.models import AuditEvent
 
@@ -114,7 +115,7 @@ class AuditTrailViewSet(ModelViewSet):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("inspect/<id:pk>/", self.inspect_view, name="inspect"),
         ]
 
 

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_noop
 from ninja import Router, Status
 from ninja.security import django_auth
 
-from lms.errors import NotFound
+from lms.converters import Id
+from lms.errors import NotFound, errors
 
 from . import selectors, services
 from .models import CoursePage, ModulePage
@@ -67,9 +68,9 @@ def course_list(request, q: str = "", domain: str = ""):
 
 
 @router.get(
-    "/courses/{course_id}", response=CourseDetailOut, summary="A course, its modules and your progress"
+    "/courses/{id:course_id}", response=CourseDetailOut, summary="A course, its modules and your progress"
 )
-def course_detail(request, course_id: int):
+def course_detail(request, course_id: Id):
     course = _live_course(course_id)
     authenticated = request.user.is_authenticated
     overview = selectors.course_overview(user=request.user, course=course)
@@ -118,12 +119,12 @@ def course_detail(request, course_id: int):
 
 
 @router.post(
-    "/courses/{course_id}/enrol",
+    "/courses/{id:course_id}/enrol",
     auth=django_auth,
-    response={201: EnrollmentOut},
+    response={201: EnrollmentOut, **errors(409)},
     summary="Enrol in a course",
 )
-def course_enrol(request, course_id: int):
+def course_enrol(request, course_id: Id):
     """201 on success; 409 when already enrolled; 403 when prerequisite courses are not done."""
     course = _live_course(course_id)
     enrollment = services.enrollment_create(user=request.user, course=course)
@@ -131,12 +132,12 @@ def course_enrol(request, course_id: int):
 
 
 @router.post(
-    "/modules/{module_id}/complete",
+    "/modules/{id:module_id}/complete",
     auth=django_auth,
-    response=ModuleCompletionOut,
+    response={200: ModuleCompletionOut, **errors(409)},
     summary="Mark a module (without an assessment) complete",
 )
-def module_complete(request, module_id: int):
+def module_complete(request, module_id: Id):
     """403 when the module is locked, you are not enrolled or it is completed by an assessment; 409 when
     already done."""
     module = _live_module(module_id)

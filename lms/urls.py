@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .api import api
+from . import converters  # noqa: F401  (registers <id:...> before any URLconf below uses it)
+from .api import api, api_not_found
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -13,6 +14,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
+    # Any other /api/ path is a JSON 404, never a redirect (APPEND_SLASH) or Wagtail's HTML page.
+    re_path(r"^api/", api_not_found, name="api-not-found"),
     path("", include("lms.urls_site")),
     path("learn/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
@@ -28,3 +31,6 @@ if settings.DEBUG:
 
 # Wagtail's page serving comes last: it owns every path not matched above.
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A failure outside an API operation on an /api/ path still answers JSON (pages keep the 500 page).
+handler500 = "lms.api.server_error"

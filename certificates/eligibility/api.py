@@ -10,6 +10,7 @@ from certificates.permissions import require_program_admin
 from certificates.programs import selectors as program_selectors
 from certificates.programs.models import ProgramEnrollment
 from certificates.schemas import ERRORS, ErrorOut
+from lms.converters import Id
 
 from . import selectors, services
 from .engine import Eligibility
@@ -72,9 +73,9 @@ def cohort_eligibility(request, slug: str, on: str | None = None):
 
 
 @router.get(
-    "/programs/{slug}/eligibility/{user_id}", response={200: EligibilityOut, **ERRORS}, auth=django_auth
+    "/programs/{slug}/eligibility/{id:user_id}", response={200: EligibilityOut, **ERRORS}, auth=django_auth
 )
-def trainee_eligibility(request, slug: str, user_id: int, on: str | None = None):
+def trainee_eligibility(request, slug: str, user_id: Id, on: str | None = None):
     """Program administrators: one trainee in full, on their today or as of `on` (the read is
     audited)."""
     require_program_admin(request.user)

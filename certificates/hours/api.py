@@ -14,6 +14,7 @@ from certificates.permissions import require_program_admin
 from certificates.programs.transfer import ERR_UNKNOWN_DOMAIN
 from certificates.schemas import ERRORS, ErrorOut
 from courses.models import CompetencyDomain
+from lms.converters import Id
 from lms.errors import Invalid, NotFound
 from lms.models import User
 from lms.timezones import local_today
@@ -136,13 +137,13 @@ def hours_create(request, payload: PracticeLogIn):
     return Status(201, _log_out(entry))
 
 
-@router.get("/hours/{entry_id}", response={200: PracticeLogOut, **ERRORS}, auth=django_auth)
-def hours_detail(request, entry_id: int):
+@router.get("/hours/{id:entry_id}", response={200: PracticeLogOut, **ERRORS}, auth=django_auth)
+def hours_detail(request, entry_id: Id):
     return _log_out(selectors.practice_log_for_actor(actor=request.user, pk=entry_id))
 
 
-@router.patch("/hours/{entry_id}", response={200: PracticeLogOut, **ERRORS}, auth=django_auth)
-def hours_edit(request, entry_id: int, payload: PracticeLogPatchIn):
+@router.patch("/hours/{id:entry_id}", response={200: PracticeLogOut, **ERRORS}, auth=django_auth)
+def hours_edit(request, entry_id: Id, payload: PracticeLogPatchIn):
     entry = selectors.practice_log_for_actor(actor=request.user, pk=entry_id)
     changes = payload.dict(exclude_unset=True)
     if "domain" in changes:
@@ -155,8 +156,8 @@ def hours_edit(request, entry_id: int, payload: PracticeLogPatchIn):
     return _log_out(selectors.practice_log_for_actor(actor=request.user, pk=entry.pk))
 
 
-@router.post("/hours/{entry_id}/withdraw", response={200: PracticeLogOut, **ERRORS}, auth=django_auth)
-def hours_withdraw(request, entry_id: int):
+@router.post("/hours/{id:entry_id}/withdraw", response={200: PracticeLogOut, **ERRORS}, auth=django_auth)
+def hours_withdraw(request, entry_id: Id):
     entry = selectors.practice_log_for_actor(actor=request.user, pk=entry_id)
     return _log_out(services.practice_log_withdraw(actor=request.user, entry=entry))
 
@@ -172,8 +173,8 @@ def supervision_queue(request):
     return [_queue_entry_out(e) for e in entries.select_related("supervisor")]
 
 
-@router.post("/hours/{entry_id}/decision", response={200: PracticeLogOut, **ERRORS}, auth=django_auth)
-def hours_decide(request, entry_id: int, payload: DecisionIn):
+@router.post("/hours/{id:entry_id}/decision", response={200: PracticeLogOut, **ERRORS}, auth=django_auth)
+def hours_decide(request, entry_id: Id, payload: DecisionIn):
     entry = selectors.practice_log_for_actor(actor=request.user, pk=entry_id)
     entry = services.practice_log_decide(
         actor=request.user,
@@ -224,9 +225,9 @@ def supervisors_list(request):
 
 
 @router.post(
-    "/supervisors/{user_id}/qualifications", response={201: QualificationOut, **ERRORS}, auth=django_auth
+    "/supervisors/{id:user_id}/qualifications", response={201: QualificationOut, **ERRORS}, auth=django_auth
 )
-def qualification_create(request, user_id: int, payload: QualificationIn):
+def qualification_create(request, user_id: Id, payload: QualificationIn):
     """Program administrators: record a supervisor's credential."""
     require_program_admin(request.user)
     supervisor = _supervisor_get(user_id)
@@ -237,11 +238,11 @@ def qualification_create(request, user_id: int, payload: QualificationIn):
 
 
 @router.patch(
-    "/supervisors/{user_id}/qualifications/{qualification_id}",
+    "/supervisors/{id:user_id}/qualifications/{id:qualification_id}",
     response={200: QualificationOut, **ERRORS},
     auth=django_auth,
 )
-def qualification_edit(request, user_id: int, qualification_id: int, payload: QualificationPatchIn):
+def qualification_edit(request, user_id: Id, qualification_id: Id, payload: QualificationPatchIn):
     """Program administrators: correct a recorded credential (a renewal is better recorded anew)."""
     require_program_admin(request.user)
     supervisor = _supervisor_get(user_id)

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from lms.converters import Id
+
 
 class PracticeLogIn(Schema):
     date: dt.date
@@ -13,7 +15,7 @@ class PracticeLogIn(Schema):
     domain: str | None = Field(None, description="Domain slug")
     setting: str = Field("", max_length=200)
     description: str = Field("", max_length=2000)
-    supervisor_id: int
+    supervisor_id: Id
     directly_supervised: bool = Field(
         False, description="Practice hours only: the supervisor was present (they confirm it when deciding)."
     )
@@ -26,7 +28,7 @@ class PracticeLogPatchIn(Schema):
     domain: str | None = None
     setting: str | None = Field(None, max_length=200)
     description: str | None = Field(None, max_length=2000)
-    supervisor_id: int | None = None
+    supervisor_id: Id | None = None
     directly_supervised: bool | None = None
 
 
@@ -80,7 +82,7 @@ class BulkDecisionIn(Schema):
 
     approve: bool
     reason: str = Field("", max_length=2000)
-    entry_ids: list[int]
+    entry_ids: list[Id]
 
 
 class SupervisorOut(Schema):

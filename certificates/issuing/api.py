@@ -14,6 +14,7 @@ from ninja.security import django_auth
 from certificates.models import Certificate, CertificateApplication, ProgramVersion
 from certificates.permissions import require_program_admin
 from certificates.schemas import ERRORS
+from lms.converters import Id
 from lms.errors import Conflict, DomainError, Invalid, NotFound
 from lms.models import User
 
@@ -221,11 +222,11 @@ def application_list(request, scope: str = "mine", status: str | None = None):
 
 
 @router.post(
-    "/certificates/applications/{application_id}/approve",
+    "/certificates/applications/{id:application_id}/approve",
     response={201: CertificateOut, **ERRORS},
     auth=django_auth,
 )
-def application_approve(request, application_id: int):
+def application_approve(request, application_id: Id):
     application = selectors.application_for_manager(actor=request.user, pk=application_id)
     certificate = services.application_approve(actor=request.user, application=application)
     certificate.refresh_from_db()
@@ -233,11 +234,11 @@ def application_approve(request, application_id: int):
 
 
 @router.post(
-    "/certificates/applications/{application_id}/reject",
+    "/certificates/applications/{id:application_id}/reject",
     response={200: ApplicationOut, **ERRORS},
     auth=django_auth,
 )
-def application_reject(request, application_id: int, payload: ReasonIn):
+def application_reject(request, application_id: Id, payload: ReasonIn):
     application = selectors.application_for_manager(actor=request.user, pk=application_id)
     application = services.application_reject(
         actor=request.user, application=application, reason=payload.reason

@@ -7,6 +7,7 @@ from uuid import UUID
 from ninja import Schema
 
 from certificates.schemas import ErrorOut  # noqa: F401 (the shared error shape, re-exported for issuing.api)
+from lms.converters import Id
 
 
 class VerificationOut(Schema):
@@ -32,8 +33,8 @@ class PdfVerificationOut(Schema):
 
 
 class ApplicationIn(Schema):
-    version_id: int
-    user_id: int | None = None
+    version_id: Id
+    user_id: Id | None = None
 
 
 class ReasonIn(Schema):

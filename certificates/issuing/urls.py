@@ -1,5 +1,7 @@
 from django.urls import path
 
+import lms.converters  # noqa: F401  (registers the <id:...> converter: 1 to 2**63 - 1)
+
 from . import views
 
 app_name = "issuing"
@@ -16,7 +18,7 @@ urlpatterns = [
     # Program administrators
     path("certificates/manage/", views.manage, name="manage"),
     path(
-        "certificates/manage/applications/<int:pk>/<str:decision>/",
+        "certificates/manage/applications/<id:pk>/<str:decision>/",
         views.application_decide,
         name="application-decide",
     ),

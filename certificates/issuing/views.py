@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from certificates.models import Certificate, CredentialProgram, ProgramVersion
 from certificates.permissions import require_program_admin
 from lms.audit import audit_events_for, audit_record
+from lms.converters import parse_id
 from lms.errors import DomainError, Invalid
 from lms.storage import private_file_response
 
@@ -183,7 +184,9 @@ def _mine_error(request, exc: DomainError):
 @login_required
 @require_POST
 def apply(request):
-    version = ProgramVersion.objects.select_related("program").filter(pk=request.POST.get("version")).first()
+    # A posted id that is not one (empty, letters, out of range) is no such version, not a 500.
+    version_id = parse_id(request.POST.get("version"))
+    version = ProgramVersion.objects.select_related("program").filter(pk=version_id).first() if version_id else None
     if version is None:
         raise Http404
     try:

@@ -14,6 +14,7 @@ from ninja.security import django_auth
 from certificates.permissions import require_program_admin
 from certificates.programs import selectors as program_selectors
 from certificates.schemas import ERRORS, ErrorOut
+from lms.converters import Id
 from lms.errors import DomainError, Invalid
 from lms.models import User
 
@@ -78,7 +79,7 @@ def exam_result_create(request, slug: str, payload: ExamResultIn):
 
 @router.get("/programs/{slug}/exam-results", response={200: list[ExamResultOut], **ERRORS}, auth=django_auth)
 @paginate
-def exam_results_for_program(request, slug: str, user_id: int | None = None):
+def exam_results_for_program(request, slug: str, user_id: Id | None = None):
     """Program administrators: the program's recorded results, newest first (one person's with
     `user_id`)."""
     require_program_admin(request.user)

@@ -5,9 +5,11 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from lms.converters import Id
+
 
 class ExamResultIn(Schema):
-    user_id: int
+    user_id: Id
     exam: str = Field(..., description="Short name (slug) of one of the program's exams.")
     taken_on: dt.date
     passed: bool
