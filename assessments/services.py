@@ -430,10 +430,9 @@ def _release(attempt: Attempt, *, actor, now) -> None:
     )
     if attempt.passed:
         _credit(attempt)
-    from .tasks import send_result_released_email
+    from .tasks import result_released_email_queue
 
-    attempt_id = attempt.pk
-    transaction.on_commit(lambda: send_result_released_email.delay(attempt_id))
+    result_released_email_queue(attempt=attempt)  # outbox row now, sent after commit
 
 
 def _credit(attempt: Attempt) -> None:
@@ -717,8 +716,7 @@ def attempt_regrade(
     if locked.status == Attempt.Status.RELEASED:
         if locked.passed and not old_passed:
             _credit(locked)
-        from .tasks import send_result_released_email
+        from .tasks import result_released_email_queue
 
-        attempt_id = locked.pk
-        transaction.on_commit(lambda: send_result_released_email.delay(attempt_id, updated=True))
+        result_released_email_queue(attempt=locked, updated=True)  # outbox row now, sent after commit
     return locked

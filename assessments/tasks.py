@@ -1,26 +1,23 @@
-"""Celery tasks: result notifications and the periodic housekeeping the release/time-limit rules need."""
+"""Result notifications (through the email outbox) and the periodic housekeeping the release/time-limit
+rules need (Celery tasks)."""
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from lms.outbox.models import OutboxMessage
+from lms.outbox.services import outbox_enqueue
+
 from .models import Attempt
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_result_released_email(attempt_id: int, updated: bool = False) -> bool:
-    """Tell the trainee their result is available. Says only that a result is ready (and the pass
-    decision); the details are behind login."""
-    attempt = (
-        Attempt.objects.select_related("assessment", "assessment__course", "user")
-        .filter(pk=attempt_id)
-        .first()
-    )
-    if attempt is None or attempt.status != Attempt.Status.RELEASED:
-        return False
+def result_released_email_queue(*, attempt: Attempt, updated: bool = False) -> None:
+    """Tell the trainee their result is available, through the email outbox: the row is written in the
+    caller's transaction (the release or regrade) and sent once after commit. Says only that a result is
+    ready (and the pass decision); the details are behind login. Each release or regrade is its own
+    message (result-released:<attempt>:<n>)."""
     context = {
         "attempt": attempt,
         "user": attempt.user,
@@ -31,8 +28,9 @@ def send_result_released_email(attempt_id: int, updated: bool = False) -> bool:
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("assessments/email/result_released_subject.txt", context).strip()
         body = render_to_string("assessments/email/result_released.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [attempt.user.email])
-    return True
+    prefix = f"result-released:{attempt.pk}:"
+    number = OutboxMessage.objects.filter(key__startswith=prefix).count() + 1
+    outbox_enqueue(key=f"{prefix}{number}", to=attempt.user.email, subject=subject, body=body)
 
 
 @shared_task

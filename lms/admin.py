@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from .models import AuditEvent, User
+from .outbox import admin as outbox_admin  # noqa: F401 (registers the outbox's admin)
 
 
 @admin.register(User)

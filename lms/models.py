@@ -124,3 +124,7 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.target_repr}"
+
+
+# The outbox's model lives in its own package; imported here so Django finds it under the lms app.
+from .outbox.models import OutboxMessage  # noqa: E402,F401 (the outbox's model, under the lms app)

@@ -270,7 +270,39 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# Queueing happens inside web requests (after commit, lms.queueing): a broker that is down or accepts
+# connections and never answers must cost seconds, not a hung worker. Connect and socket timeouts apply
+# to Redis (socket_*) and RabbitMQ (connect/read/write); max_retries bounds kombu's reconnects and the
+# publish retries. A request whose queueing fails still succeeds: the beat sweeps do the work later.
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=2.0)
+_BROKER_SOCKET_TIMEOUT = env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=3.0)
+_BROKER_PUBLISH_RETRIES = env.int("CELERY_BROKER_PUBLISH_RETRIES", default=1)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,  # redis
+    "socket_timeout": _BROKER_SOCKET_TIMEOUT,  # redis
+    "read_timeout": _BROKER_SOCKET_TIMEOUT,  # amqp
+    "write_timeout": _BROKER_SOCKET_TIMEOUT,  # amqp
+    "max_retries": _BROKER_PUBLISH_RETRIES,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": _BROKER_PUBLISH_RETRIES,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+# Autodiscovery finds <app>.tasks only; the outbox's tasks live in lms/outbox/.
+CELERY_IMPORTS = ["lms.outbox.tasks"]
+# The email outbox (lms/outbox): a claim never confirmed within OUTBOX_STALE_AFTER_SECONDS is shown as
+# "needs check" and never resent automatically; a send that surely failed is retried with back-off up to
+# OUTBOX_MAX_ATTEMPTS times. docs/operations.md, "Failures and what happens".
+OUTBOX_STALE_AFTER_SECONDS = env.int("OUTBOX_STALE_AFTER_SECONDS", default=900)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 CELERY_BEAT_SCHEDULE = {
+    # Email outbox: deliver what is due, surface claims that were never confirmed.
+    "lms-outbox-sweep": {"task": "lms.outbox.tasks.sweep_outbox", "schedule": 60.0},
     # Certificates: pick up issuing left pending by an interrupted task; expiry reminders once a day.
     "certificates-issue-pending": {
         "task": "certificates.tasks.issue_pending_certificates",

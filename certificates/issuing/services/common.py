@@ -17,6 +17,7 @@ from certificates.models import (
     ProgramVersion,
 )
 from lms.errors import Conflict, Invalid
+from lms.queueing import queue_on_commit
 
 from .. import selectors
 from ..codes import generate_code
@@ -164,7 +165,8 @@ def close_ended_lines(*, user, program) -> None:
 
 
 def enqueue_issue(certificate: Certificate) -> None:
+    """Queue the issuing task after commit. If the broker is unreachable the approval still stands
+    (logged, not raised): the certificate stays pending and the beat sweep issues it."""
     from certificates import tasks
 
-    pk = certificate.pk
-    transaction.on_commit(lambda: tasks.issue_certificate.delay(pk))
+    queue_on_commit(tasks.issue_certificate, certificate.pk)

@@ -12,8 +12,9 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast, Concat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +27,8 @@ from certificates.models import (
     CertificateApplication,
 )
 from lms.audit import audit_record
+from lms.outbox.models import OutboxMessage
+from lms.outbox.services import Attachment, outbox_deliver, outbox_enqueue
 
 from .. import selectors, signing
 from ..codes import format_code
@@ -187,6 +190,7 @@ def _mark_issued(certificate: Certificate, data: bytes) -> Certificate:
         subject=certificate.holder,
         details={"code": format_code(certificate.code), "sha256": certificate.sha256},
     )
+    _queue_email(certificate)
     return certificate
 
 
@@ -207,9 +211,42 @@ def _produce(certificate_id: int) -> Certificate | None:
         return _mark_issued(certificate, data)
 
 
+def certificate_email_key(certificate_id: int) -> str:
+    return f"certificate-issued:{certificate_id}"
+
+
+def _queue_email(certificate: Certificate) -> OutboxMessage:
+    """The holder's email, in the outbox (one row per certificate): written in the transaction that
+    marks the certificate issued, so an issued certificate always has its email waiting. The PDF is
+    attached from storage when it is sent."""
+    snap = certificate.snapshot
+    context = {
+        "certificate": certificate,
+        "holder_name": snap.get("holder_name"),
+        "program_name": snap.get("program_name"),
+        "verify_url": selectors.verify_url(certificate.code),
+        "dashboard_url": settings.SITE_URL + reverse("certificates:issuing:mine"),
+        "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+    }
+    return outbox_enqueue(
+        key=certificate_email_key(certificate.pk),
+        to=certificate.holder.email,
+        subject=str(_("Your certificate: %(program)s")) % {"program": snap.get("program_name")},
+        body=render_to_string("certificates/issuing/email_issued.txt", context),
+        attachment=Attachment(
+            storage="private",
+            name=certificate.pdf_name,
+            filename=f"certificate-{format_code(certificate.code)}.pdf",
+            mimetype="application/pdf",
+        ),
+        send_on_commit=False,  # this worker delivers it next (certificate_email_holder)
+    )
+
+
 def certificate_email_holder(*, certificate_id: int) -> bool:
-    """Step 3: email the holder their PDF, once (emailed_at is set in the same transaction; if the
-    mail server fails nothing is recorded and a retry sends it)."""
+    """Step 3: deliver the holder's email through the outbox, at most once (the outbox claims the row
+    and commits the claim before the mail server sees it). emailed_at records the outbox's
+    confirmation; a send that failed is retried by the outbox sweep or the next run of this step."""
     with transaction.atomic():
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
@@ -218,26 +255,14 @@ def certificate_email_holder(*, certificate_id: int) -> bool:
         )
         if certificate.status != Certificate.Status.ISSUED or certificate.emailed_at is not None:
             return False
-        snap = certificate.snapshot
-        context = {
-            "certificate": certificate,
-            "holder_name": snap.get("holder_name"),
-            "program_name": snap.get("program_name"),
-            "verify_url": selectors.verify_url(certificate.code),
-            "dashboard_url": settings.SITE_URL + reverse("certificates:issuing:mine"),
-            "SITE_NAME": settings.WAGTAIL_SITE_NAME,
-        }
-        message = EmailMessage(
-            subject=str(_("Your certificate: %(program)s")) % {"program": snap.get("program_name")},
-            body=render_to_string("certificates/issuing/email_issued.txt", context),
-            to=[certificate.holder.email],
+        message = _queue_email(certificate)  # certificates issued before the outbox have no row yet
+    delivered = outbox_deliver(message_id=message.pk, raise_errors=True)
+    message.refresh_from_db()
+    if message.status == OutboxMessage.Status.SENT:
+        Certificate.objects.filter(pk=certificate_id, emailed_at__isnull=True).update(
+            emailed_at=message.sent_at
         )
-        with storages["private"].open(certificate.pdf_name, "rb") as fh:
-            message.attach(f"certificate-{format_code(certificate.code)}.pdf", fh.read(), "application/pdf")
-        message.send()
-        certificate.emailed_at = timezone.now()
-        certificate.save(update_fields=["emailed_at"])
-        return True
+    return delivered
 
 
 def certificate_issue_run(*, certificate_id: int) -> IssueOutcome:
@@ -262,10 +287,16 @@ def certificate_record_failure(*, certificate_id: int, error: str) -> None:
 
 
 def certificates_needing_work(*, older_than: timedelta = timedelta(minutes=2)):
-    """Pending certificates (or issued ones never emailed) left behind by an interrupted task."""
+    """Pending certificates (or issued ones never emailed) left behind by an interrupted task. An
+    email the outbox is sending, or has set aside for a person to check, is left to the outbox: the
+    pipeline would not send it again anyway."""
     cutoff = timezone.now() - older_than
     pending = Certificate.objects.filter(status=Certificate.Status.PENDING, created_at__lte=cutoff)
+    held = OutboxMessage.objects.filter(
+        key=Concat(Value("certificate-issued:"), Cast(OuterRef("pk"), CharField())),
+        status__in=[OutboxMessage.Status.SENDING, OutboxMessage.Status.UNKNOWN, OutboxMessage.Status.FAILED],
+    )
     unsent = Certificate.objects.filter(
         status=Certificate.Status.ISSUED, emailed_at__isnull=True, issued_at__lte=cutoff
-    )
+    ).exclude(Exists(held))
     return list(pending.values_list("pk", flat=True)) + list(unsent.values_list("pk", flat=True))

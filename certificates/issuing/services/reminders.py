@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +14,8 @@ from certificates.models import (
     Certificate,
     CertificateReminder,
 )
+from lms.outbox.models import OutboxMessage
+from lms.outbox.services import outbox_deliver, outbox_enqueue
 
 from .. import selectors
 from ..codes import format_code
@@ -31,7 +32,8 @@ def _reminder_due(days_left: int) -> int | None:
 def send_expiry_reminders(*, on: date | None = None) -> int:
     """Email holders whose certificate expires within 90, 30 or 7 days; each reminder goes once
     (a CertificateReminder row, unique per certificate and threshold, is written in the same
-    transaction as the send). If a run was missed, only the most urgent reminder is sent."""
+    transaction as its outbox row, and the outbox sends each row at most once). If a run was missed,
+    only the most urgent reminder is sent. Returns how many reminders were queued."""
     on = on or selectors.today()
     horizon = on + timedelta(days=max(REMINDER_DAYS))
     candidates = (
@@ -44,7 +46,7 @@ def send_expiry_reminders(*, on: date | None = None) -> int:
         .select_related("holder", "version__program")
         .prefetch_related("reminders")
     )
-    sent = 0
+    queued = 0
     for certificate in candidates:
         threshold = _reminder_due((certificate.expires_on - on).days)
         if threshold is None or any(r.days_before <= threshold for r in certificate.reminders.all()):
@@ -52,14 +54,16 @@ def send_expiry_reminders(*, on: date | None = None) -> int:
         try:
             with transaction.atomic():
                 CertificateReminder.objects.create(certificate=certificate, days_before=threshold)
-                _send_reminder(certificate, threshold, on=on)
+                message = _queue_reminder(certificate, threshold, on=on)
         except IntegrityError:
-            continue  # another run sent it
-        sent += 1
-    return sent
+            continue  # another run queued it
+        # Delivered now; if the mail server fails, the row stays queued and the outbox sweep retries.
+        outbox_deliver(message_id=message.pk)
+        queued += 1
+    return queued
 
 
-def _send_reminder(certificate: Certificate, threshold: int, *, on: date) -> None:
+def _queue_reminder(certificate: Certificate, threshold: int, *, on: date) -> OutboxMessage:
     snap = certificate.snapshot
     context = {
         "holder_name": snap.get("holder_name"),
@@ -70,8 +74,10 @@ def _send_reminder(certificate: Certificate, threshold: int, *, on: date) -> Non
         "dashboard_url": settings.SITE_URL + reverse("certificates:issuing:mine"),
         "SITE_NAME": settings.WAGTAIL_SITE_NAME,
     }
-    EmailMessage(
+    return outbox_enqueue(
+        key=f"expiry-reminder:{certificate.pk}:{threshold}",
+        to=certificate.holder.email,
         subject=str(_("Your certificate expires in %(days)s days")) % {"days": context["days_left"]},
         body=render_to_string("certificates/issuing/email_reminder.txt", context),
-        to=[certificate.holder.email],
-    ).send()
+        send_on_commit=False,  # delivered by the loop above, in this worker
+    )
