@@ -4,6 +4,7 @@ certificates. Thin: parse, call one service or selector, shape onto an explicit 
 
 import json
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from ninja.security import django_auth
 from certificates.models import Certificate, CertificateApplication, ProgramVersion
 from certificates.permissions import require_program_admin
 from certificates.schemas import ERRORS
+from lms import uploads
 from lms.converters import Id
 from lms.errors import Conflict, DomainError, Invalid, NotFound
 from lms.models import User
@@ -33,8 +35,7 @@ from .schemas import (
 router = Router(tags=["certificates"])
 PUBLIC_ERRORS = {404: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-ERR_FILE_TOO_LARGE = _("The file is larger than 5 MB. A certificate PDF from us is much smaller.")
+ERR_FILE_TOO_LARGE = _("The file is larger than {size}. A certificate PDF from us is much smaller.")
 ERR_FILE_EMPTY = _("Choose the certificate's PDF file to upload.")
 ERR_NOT_ISSUED_YET = _("This certificate is still being issued. Try again in a few minutes.")
 ERR_VERSION_NOT_FOUND = _("No such program version.")
@@ -105,14 +106,20 @@ def application_out(application: CertificateApplication) -> dict:
     "/verify/pdf",
     response={200: PdfVerificationOut, **PUBLIC_ERRORS},
     auth=None,
-    summary="Check an uploaded certificate PDF: authentic, altered or not issued here",
+    summary="Check an uploaded certificate PDF: authentic, altered, not issued here or could not be checked",
+    description=(
+        "A file we issued is recognised by its SHA-256 at once. Any other file is examined within "
+        "server limits (time, memory, object counts); one that exceeds them is answered "
+        "`could_not_check`. A request body over the upload limit is refused with 413 (`too_large`) "
+        "before it is read; a file over it with 413 (`file_too_large`)."
+    ),
 )
 def verify_pdf(request, file: UploadedFile = File(...)):  # noqa: B008 (ninja declares params this way)
     ratelimit.check_rate(request, "verify-pdf")
-    if file.size is None or file.size == 0:
+    if uploads.is_too_large(file) or (file.size or 0) > settings.VERIFY_PDF_MAX_BYTES:
+        raise FileTooLarge(str(ERR_FILE_TOO_LARGE).format(size=uploads.human_size(settings.VERIFY_PDF_MAX_BYTES)))
+    if not file.size:
         raise Invalid(str(ERR_FILE_EMPTY), field="file")
-    if file.size > MAX_UPLOAD_BYTES:
-        raise FileTooLarge(str(ERR_FILE_TOO_LARGE))
     return selectors.verification_for_pdf(file.read()).as_public_dict()
 
 

@@ -2,6 +2,7 @@
 PdfVerificationOut) carry exactly what issue 5 item 4 allows; nothing else can leak through them."""
 
 from datetime import date, datetime
+from typing import Literal
 from uuid import UUID
 
 from ninja import Schema
@@ -27,7 +28,10 @@ class VerificationOut(Schema):
 
 
 class PdfVerificationOut(Schema):
-    result: str
+    """`could_not_check`: the file is not one we issued byte for byte, and it was too large or too
+    complex to examine within the server's limits; check the certificate code instead."""
+
+    result: Literal["authentic", "altered", "not_issued_here", "could_not_check"]
     message: str
     certificate: VerificationOut | None
 

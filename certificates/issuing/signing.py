@@ -3,8 +3,10 @@
 Key material comes from files named in settings, never from the database:
 - SIGNING_PKCS12_FILE (+ SIGNING_KEY_PASSPHRASE) when set, else
 - SIGNING_KEY_FILE + SIGNING_CERT_FILE (PEM, optional passphrase);
-- SIGNING_CA_CERT_FILE is our issuing CA: embedded in the chain and the only trust root when we
-  check an uploaded PDF.
+- SIGNING_CA_CERT_FILE is our issuing CA: embedded in the chain and a trust root when we check an
+  uploaded PDF, with the earlier signing or CA certificates listed in SIGNING_PREVIOUS_CERT_FILES
+  (so rotating the key does not disown what was signed before). A signer is recognised by its key,
+  never by the names a certificate carries: anyone can make a CA with our name.
 In development (DEBUG, or SIGNING_AUTOCREATE) a missing key is created on first use, like
 `manage.py setup_signing` does.
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
@@ -195,6 +198,8 @@ class PdfSignatureCheck:
     readable: bool
     signed: bool = False
     ours: bool = False
+    # Signed by a certificate we could read whose key, and whose issuer's key, are not ours.
+    foreign: bool = False
     intact: bool = False
     trusted: bool = False
     covers_whole_file: bool = False
@@ -213,33 +218,93 @@ class PdfSignatureCheck:
         )
 
 
-def _issued_by_our_ca(cert: asn1_x509.Certificate, material: SigningMaterial) -> bool:
-    ours = {c.subject.public_bytes(serialization.Encoding.DER) for c in material.ca_certificates}
-    ours_certs = {c.public_bytes(serialization.Encoding.DER) for c in material.ca_certificates}
-    return cert.issuer.dump() in ours or cert.dump() in ours_certs
+def spki_sha256(cert: x509.Certificate) -> str:
+    """SHA-256 of the certificate's SubjectPublicKeyInfo: the identity of its key, whatever names the
+    certificate carries."""
+    spki = cert.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return hashlib.sha256(spki).hexdigest()
 
 
-def check_pdf_signature(data: bytes) -> PdfSignatureCheck:
-    """Check the first signature of `data` against our issuing CA. Never raises for bad input."""
+@dataclass(frozen=True)
+class TrustSet:
+    """The certificates whose keys are ours: the current signing certificate and CA, and the earlier
+    ones listed in SIGNING_PREVIOUS_CERT_FILES."""
+
+    certificates: tuple[x509.Certificate, ...]
+
+    @property
+    def key_fingerprints(self) -> frozenset[str]:
+        return frozenset(spki_sha256(c) for c in self.certificates)
+
+    @property
+    def authorities(self) -> tuple[x509.Certificate, ...]:
+        return tuple(c for c in self.certificates if _is_ca(c))
+
+    def recognises(self, cert: x509.Certificate) -> bool:
+        """The certificate's own key is one of ours, or one of our CA keys signed it (checked by
+        verifying its signature, so a look-alike CA with our name but its own key is refused)."""
+        if spki_sha256(cert) in self.key_fingerprints:
+            return True
+        for authority in self.authorities:
+            try:
+                cert.verify_directly_issued_by(authority)
+            except (ValueError, TypeError, InvalidSignature):
+                continue
+            return True
+        return False
+
+
+def _is_ca(cert: x509.Certificate) -> bool:
+    try:
+        return bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        return False
+
+
+def _previous_certificates() -> list[x509.Certificate]:
+    names = [n for n in getattr(settings, "SIGNING_PREVIOUS_CERT_FILES", []) if n]
+    missing = [n for n in names if not Path(n).exists()]
+    if missing:
+        raise ImproperlyConfigured(f"SIGNING_PREVIOUS_CERT_FILES names missing files: {', '.join(missing)}")
+    return [cert for n in names for cert in x509.load_pem_x509_certificates(Path(n).read_bytes())]
+
+
+def trusted_set() -> TrustSet:
+    """Our keys, current and previous, for recognising the signer of an uploaded PDF."""
+    material = load_signing_material()
+    seen: dict[bytes, x509.Certificate] = {}
+    for cert in (material.certificate, *material.ca_certificates, *_previous_certificates()):
+        seen.setdefault(cert.public_bytes(serialization.Encoding.DER), cert)
+    return TrustSet(certificates=tuple(seen.values()))
+
+
+def check_pdf_signature(data: bytes, *, trust: TrustSet | None = None) -> PdfSignatureCheck:
+    """Check the first signature of `data` against our keys (`trust`, by default the configured
+    ones). Never raises for bad input, but takes as long as the file makes it: an uploaded file is
+    checked through `pdfcheck.bounded_signature_check`, which runs this within hard limits."""
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    material = load_signing_material()
+    trust = trust or trusted_set()
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         signatures = reader.embedded_signatures
+    except MemoryError:
+        raise  # a memory limit, not a verdict on the file: pdfcheck answers "could not be checked"
     except Exception:  # a damaged or non-PDF file: pyHanko raises many kinds of error
         return PdfSignatureCheck(readable=False)
     if not signatures:
         return PdfSignatureCheck(readable=True)
     sig = signatures[0]
     try:
-        signer_cert = sig.signer_cert
-        ours = _issued_by_our_ca(signer_cert, material)
+        signer_cert = x509.load_der_x509_certificate(sig.signer_cert.dump())
     except Exception:
         return PdfSignatureCheck(readable=True, signed=True)
+    ours = trust.recognises(signer_cert)
     try:
         reason = str(sig.sig_object.get("/Reason", ""))
     except Exception:
@@ -251,7 +316,7 @@ def check_pdf_signature(data: bytes) -> PdfSignatureCheck:
         pass
     try:
         context = ValidationContext(
-            trust_roots=[_asn1_cert(c) for c in material.ca_certificates],
+            trust_roots=[_asn1_cert(c) for c in trust.certificates],
             allow_fetching=False,
             # Judge the chain at signing time, so certificates signed before a key rotation or the
             # signer certificate's expiry still verify.
@@ -260,7 +325,9 @@ def check_pdf_signature(data: bytes) -> PdfSignatureCheck:
         status = validate_pdf_signature(sig, context)
     except Exception:
         logger.info("PDF signature validation failed", exc_info=True)
-        return PdfSignatureCheck(readable=True, signed=True, ours=ours, signed_at=signed_at, reason=reason)
+        return PdfSignatureCheck(
+            readable=True, signed=True, ours=ours, foreign=not ours, signed_at=signed_at, reason=reason
+        )
     covers = status.coverage == SignatureCoverageLevel.ENTIRE_FILE and (
         status.docmdp_ok is None or bool(status.docmdp_ok)
     )
@@ -268,6 +335,7 @@ def check_pdf_signature(data: bytes) -> PdfSignatureCheck:
         readable=True,
         signed=True,
         ours=ours,
+        foreign=not ours,
         intact=bool(status.intact and status.valid),
         trusted=bool(status.trusted),
         covers_whole_file=covers,

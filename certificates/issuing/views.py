@@ -6,6 +6,7 @@ answer; domain errors are shown with their status code."""
 import functools
 import zipfile
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import storages
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from certificates.models import Certificate, CredentialProgram, ProgramVersion
 from certificates.permissions import require_program_admin
+from lms import uploads
 from lms.audit import audit_events_for, audit_record
 from lms.converters import parse_id
 from lms.errors import DomainError, Invalid
@@ -27,7 +29,7 @@ from lms.storage import private_file_response
 from . import forms, ratelimit, selectors, services
 from .codes import format_code
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+ERR_PDF_TOO_LARGE = "The file is larger than {size}. A certificate PDF from us is much smaller."
 
 
 def _error(request, exc: DomainError, *, template="certificates/verify/error.html", context=None):
@@ -125,9 +127,9 @@ def verify_pdf(request):
         upload = pdf_form.cleaned_data["file"]
         try:
             ratelimit.check_rate(request, "verify-pdf")
-            if upload.size > MAX_UPLOAD_BYTES:
+            if upload.size > settings.VERIFY_PDF_MAX_BYTES:
                 raise Invalid(
-                    _("The file is larger than 5 MB. A certificate PDF from us is much smaller."),
+                    _(ERR_PDF_TOO_LARGE).format(size=uploads.human_size(settings.VERIFY_PDF_MAX_BYTES)),
                     field="file",
                 )
             result = selectors.verification_for_pdf(upload.read())
@@ -135,7 +137,8 @@ def verify_pdf(request):
             status = 413 if exc.field == "file" else exc.status_code
             pdf_form.add_error("file" if exc.field == "file" else None, exc.message)
     else:
-        status = 422
+        # A file over the upload limit was dropped while the body was read (lms.uploads): 413.
+        status = 413 if getattr(request, "upload_too_large", False) else 422
     if result is not None:
         return TemplateResponse(request, "certificates/verify/pdf_result.html", {"r": result})
     return TemplateResponse(

@@ -343,6 +343,29 @@ SIGNING_CERT_FILE = env("SIGNING_CERT_FILE", default=str(SIGNING_DIR / "signer.c
 SIGNING_CA_CERT_FILE = env("SIGNING_CA_CERT_FILE", default=str(SIGNING_DIR / "ca.cert.pem"))
 SIGNING_PKCS12_FILE = env("SIGNING_PKCS12_FILE", default="")
 SIGNING_KEY_PASSPHRASE = env("SIGNING_KEY_PASSPHRASE", default="")
+# Earlier signing or CA certificates (PEM files, comma-separated): PDFs signed before a key rotation
+# are still recognised as ours. A signer is recognised by its key, never by its name.
+SIGNING_PREVIOUS_CERT_FILES = env.list("SIGNING_PREVIOUS_CERT_FILES", default=[])
+
+# Checking an uploaded PDF (certificates/issuing/pdfcheck.py). A file in the register is recognised by
+# its SHA-256 without parsing; anything else is parsed in a child process within these limits, and a
+# file that exceeds them is answered "could not be checked" instead of tying up a web worker.
+PDF_CHECK_MAX_OBJECTS = env.int("PDF_CHECK_MAX_OBJECTS", default=20_000)
+PDF_CHECK_CPU_SECONDS = env.int("PDF_CHECK_CPU_SECONDS", default=3)
+PDF_CHECK_MEMORY_MB = env.int("PDF_CHECK_MEMORY_MB", default=256)
+PDF_CHECK_TIMEOUT_SECONDS = env.float("PDF_CHECK_TIMEOUT_SECONDS", default=5.0)
+
+# Upload limits (lms/uploads.py), enforced before anything reads the body: a request whose
+# Content-Length exceeds its path's limit (plus room for the other form fields) is answered 413, and a
+# file over the limit is dropped while the body is parsed, so the form says so and keeps the rest.
+MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
+VERIFY_PDF_MAX_BYTES = env.int("VERIFY_PDF_MAX_BYTES", default=5 * 1024 * 1024)
+UPLOAD_LIMITS = {"/verify/pdf/": VERIFY_PDF_MAX_BYTES, "/api/v1/verify/pdf": VERIFY_PDF_MAX_BYTES}
+FILE_UPLOAD_HANDLERS = [
+    "lms.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 LOGGING = {
     "version": 1,

@@ -23,6 +23,7 @@ from .renewal import RenewalStatus, TopicProgress, renewal_status
 from .verification import (
     ALTERED,
     AUTHENTIC,
+    COULD_NOT_CHECK,
     CURRENT,
     EXPIRED,
     NOT_ISSUED,
@@ -48,6 +49,7 @@ from .verification import (
 __all__ = [
     "ALTERED",
     "AUTHENTIC",
+    "COULD_NOT_CHECK",
     "CURRENT",
     "EXPIRED",
     "NOT_ISSUED",

@@ -20,7 +20,7 @@ from certificates.models import (
 )
 from lms.errors import NotFound
 
-from .. import signing
+from .. import pdfcheck, signing
 from ..codes import format_code, normalize_code
 
 ERR_CERTIFICATE_NOT_FOUND = _("No certificate with this code was issued here.")
@@ -182,6 +182,8 @@ def verification_for_code(raw_code: str) -> Verification:
 AUTHENTIC = "authentic"
 ALTERED = "altered"
 NOT_ISSUED_HERE = "not_issued_here"
+COULD_NOT_CHECK = "could_not_check"
+PDF_RESULTS = (AUTHENTIC, ALTERED, NOT_ISSUED_HERE, COULD_NOT_CHECK)
 
 PDF_RESULT_MESSAGES = {
     AUTHENTIC: _("This PDF is exactly as we issued it."),
@@ -190,6 +192,11 @@ PDF_RESULT_MESSAGES = {
         "for the original, or check the certificate code instead."
     ),
     NOT_ISSUED_HERE: _("This PDF is not a certificate issued here."),
+    COULD_NOT_CHECK: _(
+        "This file could not be checked: it is not byte for byte a PDF we issued, and it is too large "
+        "or too complex to examine further. Do not rely on it as it is; check the certificate code "
+        "printed on it instead, or ask the holder for the original PDF."
+    ),
 }
 
 
@@ -224,22 +231,37 @@ def _codes_mentioned(data: bytes) -> set[str]:
     return found
 
 
+def _known_certificate(data: bytes) -> Certificate | None:
+    """One of our certificates this file names (by code) or starts like (cut short: the signature
+    and the code are at the end, but the start is one of ours). Raw-byte scans: no parsing."""
+    mentioned = _codes_mentioned(data)
+    known = _register().filter(code__in=mentioned).first() if mentioned else None
+    if known is None and len(data) >= HEAD_BYTES:
+        known = _register().filter(head_sha256=signing.sha256_hex(data[:HEAD_BYTES])).first()
+    return known
+
+
 def verification_for_pdf(data: bytes) -> PdfVerification:
-    """Authentic when the file's SHA-256 is in the register: it is byte for byte a file we issued.
-    Altered when it carries a signature from our CA or names one of our certificate codes but is
-    not such a file (one flipped byte, appended bytes, an edit saved by a PDF editor, a damaged
-    download). Otherwise not issued here, including an intact file signed with our key that the
-    register does not hold."""
+    """Authentic when the file's SHA-256 is in the register: it is byte for byte a file we issued
+    (decided without parsing the file). Otherwise the signature is checked within hard limits
+    (pdfcheck): could not be checked when a limit is reached; not issued here when the file is signed
+    by a key that is not ours (however its certificates are named); altered when it carries a
+    signature from one of our keys but is not such a file (one flipped byte, appended bytes, an edit
+    saved by a PDF editor, a damaged download), or names one of our certificates; otherwise not
+    issued here, including an intact file signed with our key that the register does not hold."""
     digest = signing.sha256_hex(data)
     certificate = _register().filter(sha256=digest).first()
     if certificate is not None:
         return PdfVerification(AUTHENTIC, PDF_RESULT_MESSAGES[AUTHENTIC], verification_of(certificate))
-    check = signing.check_pdf_signature(data)
-    mentioned = _codes_mentioned(data)
-    known = _register().filter(code__in=mentioned).first() if mentioned else None
-    if known is None and len(data) >= HEAD_BYTES:
-        # Cut short: the signature and the code are at the end, but the start is one of ours.
-        known = _register().filter(head_sha256=signing.sha256_hex(data[:HEAD_BYTES])).first()
+    known = _known_certificate(data)
+    try:
+        check = pdfcheck.bounded_signature_check(data)
+    except pdfcheck.CouldNotCheck:
+        return PdfVerification(
+            COULD_NOT_CHECK, PDF_RESULT_MESSAGES[COULD_NOT_CHECK], verification_of(known) if known else None
+        )
+    if check.foreign:
+        return PdfVerification(NOT_ISSUED_HERE, PDF_RESULT_MESSAGES[NOT_ISSUED_HERE], None)
     if (check.ours and not check.authentic) or known is not None:
         return PdfVerification(
             ALTERED, PDF_RESULT_MESSAGES[ALTERED], verification_of(known) if known else None
