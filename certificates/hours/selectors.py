@@ -130,12 +130,13 @@ def practice_log_for_actor(*, actor, pk: int) -> PracticeLog:
     """The entry if `actor` is its trainee, its supervisor (currently assigned) or a program
     administrator; otherwise NotFound (we don't confirm that it exists)."""
     entry = PracticeLog.objects.select_related("trainee", "supervisor", "domain").filter(pk=pk).first()
-    if entry is None or not _can_see_entry(actor, entry):
+    if entry is None or not can_see_entry(actor, entry):
         raise NotFound(_(ERR_ENTRY_NOT_FOUND))
     return entry
 
 
-def _can_see_entry(actor, entry) -> bool:
+def can_see_entry(actor, entry) -> bool:
+    """Its trainee, its currently assigned supervisor, or a program administrator."""
     if not actor.is_authenticated:
         return False
     if entry.trainee_id == actor.pk or roles.is_program_admin(actor):

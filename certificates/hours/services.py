@@ -22,6 +22,7 @@ from lms.models import User
 from lms.timezones import local_date, local_today
 
 from .models import HoursApproval, PracticeLog, SupervisorAssignment
+from .selectors import can_see_entry
 
 ERR_FUTURE_DATE = gettext_noop("The date can't be in the future.")
 ERR_HOURS_POSITIVE = gettext_noop("Enter more than zero hours.")
@@ -346,7 +347,8 @@ def practice_logs_decide_bulk(*, actor, entry_ids, approve: bool, reason: str = 
     if not ids:
         raise Invalid(_(ERR_NOTHING_SELECTED), field="entries")
     entries = list(PracticeLog.objects.select_for_update().select_related("trainee").filter(pk__in=ids))
-    if len(entries) != len(ids):
+    # An entry the actor may not see counts as missing: the same answer, so ids reveal nothing.
+    if len(entries) != len(ids) or not all(can_see_entry(actor, e) for e in entries):
         raise NotFound(_("Some entries were not found."))
     now = timezone.now()
     return [

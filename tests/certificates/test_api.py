@@ -90,7 +90,7 @@ MATRIX = [
         "post",
         "/supervision/decisions",
         {"approve": True, "entry_ids": ["{pending_id}"]},
-        {"anonymous": 401, "other_supervisor": 403, "trainee": 403, "supervisor": 200},
+        {"anonymous": 401, "other_supervisor": 404, "trainee": 403, "supervisor": 200},
     ),
     ("get", "/supervision/queue", None, {"anonymous": 401, "trainee": 200, "supervisor": 200}),
     ("get", "/recovery-attestation", None, {"anonymous": 401, "other_trainee": 200, "trainee": 200}),

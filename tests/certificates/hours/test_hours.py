@@ -10,7 +10,7 @@ from django.utils import timezone
 from certificates.hours import imports as hours_imports
 from certificates.hours import services as hours_services
 from certificates.models import PracticeLog
-from lms.errors import Conflict, Forbidden, Invalid
+from lms.errors import Conflict, Forbidden, Invalid, NotFound
 from lms.models import AuditEvent
 
 from ..factories import SupervisorFactory, TraineeFactory, assign
@@ -195,7 +195,8 @@ def test_bulk_decision_is_all_or_nothing(linked):
     other_supervisor = SupervisorFactory()
     assign(other_supervisor, other_trainee)
     theirs = create(other_trainee, other_supervisor)
-    with pytest.raises(Forbidden):
+    # Another supervisor's entry is answered like a missing one (ids reveal nothing).
+    with pytest.raises(NotFound):
         hours_services.practice_logs_decide_bulk(
             actor=supervisor, entry_ids=[e.pk for e in mine] + [theirs.pk], approve=True
         )
