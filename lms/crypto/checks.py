@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from cryptography.fernet import InvalidToken
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connections, router
+from django.db import OperationalError, connections, router
 
 from .fields import decrypt_text
 from .keys import keyring
@@ -30,6 +30,7 @@ ERR_UNDECRYPTABLE = (
     "before `manage.py rotate_encryption_keys` finished: restore the earlier key list "
     '(docs/operations.md, "Field encryption keys").'
 )
+LOG_SKIPPED = "Field encryption keys not checked against the data: the database is unreachable (%s)."
 ERR_LEGACY = (
     "{field}: {failed} of {checked} sampled values are still in the old SECRET_KEY-derived format: "
     "run `manage.py migrate` (with the DJANGO_SECRET_KEY they were written under) before starting."
@@ -89,6 +90,11 @@ def verify_encrypted_data(*, sample_size: int = SAMPLE_SIZE) -> None:
     keyring()  # a malformed key list fails here, with its own message
     try:
         problems = find_problems(sample_size=sample_size)
+    except OperationalError as exc:
+        # No database yet (starting before it): nothing can be shown either, so don't refuse to start;
+        # the next start, `check --database` or `migrate` checks the keys.
+        logger.warning(LOG_SKIPPED, exc.__class__.__name__)
+        return
     finally:
         # Gunicorn (--preload) and Celery fork after this: no connection may cross into the children.
         # (Inside a transaction, i.e. in a test, closing would doom it: leave that one alone.)

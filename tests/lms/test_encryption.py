@@ -255,3 +255,17 @@ def test_generated_keys_are_fernet_keys():
     call_command("generate_encryption_key", stdout=out)
     key = out.getvalue().strip()
     assert keys.parse_keys([key]).first.decrypt(Fernet(key.encode()).encrypt(b"x")) == b"x"
+
+
+def test_a_server_started_before_its_database_still_starts():
+    """Nothing to check and nothing to show without a database: the web process starts and says so."""
+    from tests.test_settings import run_python
+
+    result = run_python(
+        "import lms.wsgi; print('started')",
+        DJANGO_SETTINGS_MODULE="lms.settings.test",
+        DATABASE_URL="postgres://nobody:nothing@127.0.0.1:9/none",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["started"]
+    assert "Field encryption keys not checked against the data: the database is unreachable" in result.stderr
