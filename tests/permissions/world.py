@@ -56,6 +56,28 @@ def _sit(user, assessment):
     return assessment_services.attempt_submit(attempt=attempt, user=user, answers=answers_for(attempt))
 
 
+def _admin_world(w: World) -> None:
+    """What the admin matrix needs besides: the demo groups' permissions (as seed_demo grants them),
+    a course the instructor does not teach (with a module, a quiz and an essay rubric), a content page."""
+    from assessments import seed as assessments_seed
+    from cms.models import ContentPage
+    from courses import seed as courses_seed
+    from courses.models import CompetencyDomain
+
+    courses_seed._grant_permissions(w.catalogue)
+    assessments_seed._grant_permissions()
+    other = base.make_course(w.catalogue, title="Not taught here", instructors=[base.InstructorFactory()])
+    w.other_course = other
+    w.other_module = base.make_module(other, title="Their module")
+    w.other_exam = make_assessment(other, questions=[ESSAY])
+    w.other_rubric = w.other_exam.questions.get(kind="essay").rubric
+    content = ContentPage(title="About", slug="perm-about")
+    w.home.add_child(instance=content)
+    content.save_revision().publish()
+    w.content_page = content
+    w.domain = CompetencyDomain.objects.first() or CompetencyDomain.objects.create(slug="d", name="D")
+
+
 def build_world() -> World:
     w = World()
     trainee = base.TraineeFactory(full_name="Tess Trainee")
@@ -115,6 +137,8 @@ def build_world() -> World:
     )
     from certificates.issuing.codes import format_code
     from certificates.programs import library
+
+    _admin_world(w)
 
     w.ids = {
         "course_id": course.pk,
