@@ -72,6 +72,9 @@ MIDDLEWARE = [
     # Before SecurityMiddleware: X-Forwarded-Proto counts only from TRUSTED_PROXIES.
     "lms.middleware.ProxyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (lms/csp.py). Early, so it answers for every response and sees the
+    # X-Frame-Options a view chose.
+    "lms.csp.PolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -366,6 +369,33 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
+
+# Content-Security-Policy (django-csp 4; lms/csp.py relaxes it for the admin and the API docs only).
+# Pages load scripts, styles, fonts and images from this site alone (images also as data: URIs, e.g.
+# QR codes); no inline script or style; no plugins; never framed by another site. Video blocks embed
+# YouTube or Vimeo players: CSP_FRAME_SRC lists the players allowed. CSP_REPORT_URI (optional) is where
+# browsers report violations.
+CSP_FRAME_SRC = env.list(
+    "CSP_FRAME_SRC",
+    default=["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'", *CSP_FRAME_SRC],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": env("CSP_REPORT_URI", default="") or None,
+    },
+}
 
 LOGGING = {
     "version": 1,
