@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 PYTEST_WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 
-.PHONY: demo install test test-postgres test-browser lint check serve migrate seed clean
+.PHONY: demo install test test-postgres test-browser test-production lint check serve migrate seed clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ test-postgres: $(TEST_STAMP)
 test-browser: $(TEST_STAMP)
 	DJANGO_SETTINGS_MODULE=lms.settings.test RUN_BROWSER=1 DJANGO_ALLOW_ASYNC_UNSAFE=true \
 	$(VENV)/bin/pytest -q -m browser -p no:xdist
+
+## Production settings behind Debian's nginx: gunicorn (2 workers), PostgreSQL, Celery worker and beat
+## on Redis; an HTTP journey, hostile uploads, rate limits and schemathesis (.ci/prodstack/run)
+test-production: $(TEST_STAMP)
+	.ci/prodstack/run
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
