@@ -1,4 +1,4 @@
-"""A small PDF whose cross-reference stream claims ENTRIES objects: ~14 KB on the wire, millions of
+"""A small PDF whose cross-reference stream claims ENTRIES objects: ~20 KB on the wire, millions of
 rows for a reader that trusts it (the upload that tied up a web worker in issue 9)."""
 
 import zlib
