@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: refuses an oversized body from its Content-Length before anything (CSRF, sessions, views)
+    # reads it.
+    "lms.uploads.UploadLimitMiddleware",
     # Before SecurityMiddleware: X-Forwarded-Proto counts only from TRUSTED_PROXIES.
     "lms.middleware.ProxyHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -260,6 +263,9 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# A mail server that stops answering must not hold a worker forever (the outbox then marks the
+# message "needs check" rather than sending it twice).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Peer Support Academy <no-reply@localhost>")
 
 # Celery
