@@ -71,7 +71,8 @@ def _json_fallbacks(view):
             response = view(request, *args, **kwargs)
         except Http404:
             return _error_response(404, ERR_NOT_FOUND, "not_found")
-        if response.status_code == 405 and not response.get("Content-Type", "").startswith("application/json"):
+        is_json = response.get("Content-Type", "").startswith("application/json")
+        if response.status_code == 405 and not is_json:
             allowed = response.get("Allow", "")
             response = _error_response(405, ERR_METHOD, "method_not_allowed")
             response["Allow"] = allowed
