@@ -81,7 +81,7 @@ PAGES = [
         "decide-bulk",
         {},
         {"decision": "approve", "entries": "pending"},
-        {"anonymous": 302, "other_supervisor": 403, "trainee": 403, "supervisor": 302},
+        {"anonymous": 302, "other_supervisor": 404, "trainee": 403, "supervisor": 302},
     ),
 ]
 ADMIN_ONLY = [
