@@ -188,8 +188,11 @@ def test_wrong_key_stops_the_web_server_at_start_up(trainee):
     assert "key #1 (id " in message and "docs/operations.md" in message
 
 
-# Celery's Django fixup, also a worker_init receiver, warns when the signal has no worker as sender.
+# Celery's Django fixup, also a worker_init receiver, warns when the signal has no worker as sender,
+# and closes the database connection, as it does in a real worker: outside a test transaction (on
+# PostgreSQL a connection closed inside one cannot be used again), so the check reconnects as a worker would.
 @pytest.mark.filterwarnings("ignore::celery.fixups.django.FixupWarning")
+@pytest.mark.django_db(transaction=True)
 def test_wrong_key_stops_the_celery_worker_before_it_takes_a_task(trainee):
     from celery.signals import worker_init
 
