@@ -8,7 +8,8 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
-from django.http import Http404, JsonResponse
+from django.http import Http404, JsonResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from django.urls import URLPattern
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
@@ -184,6 +185,15 @@ def _too_large(request, exc):
 def _suspicious(request, exc):
     # Django answers these 400 on pages; the reason is for the logs, not the client.
     logger.warning("Suspicious API request %s %s: %s", request.method, request.path, exc)
+    return api.create_response(request, error_body(ERR_BAD_REQUEST, "bad_request"), status=400)
+
+
+@api.exception_handler(MultiPartParserError)
+@api.exception_handler(UnreadablePostError)
+def _malformed_body(request, exc):
+    # A multipart body without a boundary, or one the client broke off: the client's fault (Django's
+    # pages answer 400 too), whether ninja's CSRF check or a File parameter met it first.
+    logger.info("Malformed API request body %s %s: %s", request.method, request.path, exc)
     return api.create_response(request, error_body(ERR_BAD_REQUEST, "bad_request"), status=400)
 
 

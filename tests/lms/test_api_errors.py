@@ -191,3 +191,21 @@ def test_domain_error_keeps_its_field(client, trainee, openapi):
     response = client.post("/api/v1/hours", data=json.dumps(payload), content_type="application/json")
     assert 400 <= response.status_code < 500
     assert_error_shape(response, response.status_code, response.json()["code"], openapi)
+
+
+@pytest.mark.parametrize("logged_in", [False, True], ids=["anonymous", "trainee"])
+def test_multipart_without_a_boundary_is_json_400(trainee, logged_in, openapi):
+    # Found by schemathesis behind nginx: ninja's CSRF check (with a session) or the File parameter read
+    # request.POST, Django raised MultiPartParserError, and the API answered 500.
+    client = Client(enforce_csrf_checks=True)
+    if logged_in:
+        client.force_login(trainee)
+        client.cookies["csrftoken"] = "k" * 32
+    response = client.generic(
+        "POST",
+        "/api/v1/verify/pdf",
+        b"x",
+        content_type="multipart/form-data",
+        headers={"X-CSRFToken": "k" * 32},
+    )
+    assert_error_shape(response, 400, "bad_request", openapi)
