@@ -115,7 +115,9 @@ class LimitedUploadHandler(FileUploadHandler):
     """Counts each file's bytes; past the limit it swallows the rest, so later handlers (memory,
     temporary file) never hold a partial file, and hands the view a TooLargeUpload instead."""
 
-    def new_file(self, field_name, file_name, content_type, content_length, charset=None, content_type_extra=None):
+    def new_file(
+        self, field_name, file_name, content_type, content_length, charset=None, content_type_extra=None
+    ):
         super().new_file(field_name, file_name, content_type, content_length, charset, content_type_extra)
         self.limit = file_limit_for(self.request.path)
         self.too_large = False

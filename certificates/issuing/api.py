@@ -117,7 +117,9 @@ def application_out(application: CertificateApplication) -> dict:
 def verify_pdf(request, file: UploadedFile = File(...)):  # noqa: B008 (ninja declares params this way)
     ratelimit.check_rate(request, "verify-pdf")
     if uploads.is_too_large(file) or (file.size or 0) > settings.VERIFY_PDF_MAX_BYTES:
-        raise FileTooLarge(str(ERR_FILE_TOO_LARGE).format(size=uploads.human_size(settings.VERIFY_PDF_MAX_BYTES)))
+        raise FileTooLarge(
+            str(ERR_FILE_TOO_LARGE).format(size=uploads.human_size(settings.VERIFY_PDF_MAX_BYTES))
+        )
     if not file.size:
         raise Invalid(str(ERR_FILE_EMPTY), field="file")
     return selectors.verification_for_pdf(file.read()).as_public_dict()

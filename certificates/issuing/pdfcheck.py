@@ -185,7 +185,9 @@ def _collect(pid: int, read_fd: int, limits: Limits):
         raise CouldNotCheck(OUT_OF_TIME)
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
-        raise CouldNotCheck(OUT_OF_CPU if number == signal.SIGXCPU else f"{FAILED}: killed by signal {number}")
+        raise CouldNotCheck(
+            OUT_OF_CPU if number == signal.SIGXCPU else f"{FAILED}: killed by signal {number}"
+        )
     try:
         # Our own child wrote this (the file's content cannot choose what it pickles).
         kind, value = pickle.loads(b"".join(chunks))

@@ -189,7 +189,9 @@ def _mine_error(request, exc: DomainError):
 def apply(request):
     # A posted id that is not one (empty, letters, out of range) is no such version, not a 500.
     version_id = parse_id(request.POST.get("version"))
-    version = ProgramVersion.objects.select_related("program").filter(pk=version_id).first() if version_id else None
+    version = (
+        ProgramVersion.objects.select_related("program").filter(pk=version_id).first() if version_id else None
+    )
     if version is None:
         raise Http404
     try:

@@ -13,7 +13,14 @@ def _row(kind: int, field2: int, field3: int) -> bytes:
 
 
 def _xref_stream(
-    out: BytesIO, number: int, rows: bytes, *, size: int, index: list[int], root: int = 1, prev: int | None = None
+    out: BytesIO,
+    number: int,
+    rows: bytes,
+    *,
+    size: int,
+    index: list[int],
+    root: int = 1,
+    prev: int | None = None,
 ) -> int:
     position = out.tell()
     data = zlib.compress(rows, 9)
@@ -81,7 +88,9 @@ def nesting_bomb(depth: int = 200_000) -> bytes:
     out = BytesIO()
     out.write(HEADER)
     first = out.tell()
-    out.write(b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Deep " + b"[" * depth + b"]" * depth + b" >>\nendobj\n")
+    out.write(
+        b"1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Deep " + b"[" * depth + b"]" * depth + b" >>\nendobj\n"
+    )
     second = out.tell()
     out.write(b"2 0 obj\n" + PAGES + b"\nendobj\n")
     position = out.tell()
@@ -103,7 +112,5 @@ def xref_chain_bomb(sections: int = 100, entries: int = 19_000) -> bytes:
     for section in range(sections):
         start = 3 + section * entries
         rows = _row(1, first, 0) * entries
-        prev = _xref_stream(
-            out, start, rows, size=entries, index=[start, entries], prev=prev
-        )
+        prev = _xref_stream(out, start, rows, size=entries, index=[start, entries], prev=prev)
     return out.getvalue()
