@@ -45,3 +45,16 @@ def finalise_expired_attempts() -> int:
     from .services import finalise_expired_attempts as finalise
 
     return finalise()
+
+
+@shared_task(name="assessments.tasks.send_result_released_email")
+def send_result_released_email(attempt_id: int, updated: bool = False) -> None:
+    """The task releases queued before the email outbox existed: a message still in the broker at
+    upgrade time is turned into its outbox row (sent once) instead of being dropped as unregistered.
+    Nothing queues it any more."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        attempt = Attempt.objects.select_related("user").filter(pk=attempt_id).first()
+        if attempt is not None:
+            result_released_email_queue(attempt=attempt, updated=updated)
