@@ -137,27 +137,37 @@ def _address_space() -> int:
     return 0
 
 
+# The child's exit codes when it could not write its answer.
+_CHILD_CRASHED = 1
+_CHILD_OUT_OF_MEMORY = 3
+
+
 def _run_in_child(work, limits: Limits):
     """Run `work()` in a forked child under `limits`; return its (pickled) result. The child never
     returns into Django: it writes its answer to a pipe and leaves with os._exit, so it runs no
     atexit hooks and does not close the parent's database connections."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child
-        os.close(read_fd)
+    if pid == 0:  # the child: whatever happens, it leaves through os._exit and never returns
+        code = _CHILD_CRASHED
         try:
-            _apply_limits(limits)
-            payload = pickle.dumps(("ok", work()))
-        except MemoryError:
-            payload = pickle.dumps(("limit", OUT_OF_MEMORY))
-        except BaseException as exc:  # noqa: BLE001 (anything else: report it, never raise)
-            payload = pickle.dumps(("error", repr(exc)[:500]))
-        try:
+            os.close(read_fd)
+            out_of_memory = pickle.dumps(("limit", OUT_OF_MEMORY))  # made before the limit is set
+            try:
+                _apply_limits(limits)
+                payload = pickle.dumps(("ok", work()))
+            except MemoryError:
+                payload = out_of_memory
+            except BaseException as exc:  # noqa: BLE001 (anything else: report it, never raise)
+                payload = pickle.dumps(("error", repr(exc)[:500]))
             view = memoryview(payload)
             while view:
                 view = view[os.write(write_fd, view) :]
+            code = 0
+        except MemoryError:
+            code = _CHILD_OUT_OF_MEMORY  # even reporting it needed memory
         finally:
-            os._exit(0)
+            os._exit(code)
     os.close(write_fd)
     return _collect(pid, read_fd, limits)
 
@@ -188,6 +198,8 @@ def _collect(pid: int, read_fd: int, limits: Limits):
         raise CouldNotCheck(
             OUT_OF_CPU if number == signal.SIGXCPU else f"{FAILED}: killed by signal {number}"
         )
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == _CHILD_OUT_OF_MEMORY:
+        raise CouldNotCheck(OUT_OF_MEMORY)
     try:
         # Our own child wrote this (the file's content cannot choose what it pickles).
         kind, value = pickle.loads(b"".join(chunks))

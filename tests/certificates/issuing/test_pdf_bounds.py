@@ -85,10 +85,22 @@ def test_a_memory_limit_is_could_not_check_not_a_verdict(issuing, settings):
     settings.PDF_CHECK_MAX_OBJECTS = 10**12
     settings.PDF_CHECK_MEMORY_MB = 16  # less than parsing the 2-million-entry table takes
     settings.PDF_CHECK_CPU_SECONDS = 20
-    settings.PDF_CHECK_TIMEOUT_SECONDS = 20
+    settings.PDF_CHECK_TIMEOUT_SECONDS = 8
     with pytest.raises(pdfcheck.CouldNotCheck) as caught:
         pdfcheck.bounded_signature_check(pdfbombs.xref_stream_bomb())
+    # pyHanko may catch the MemoryError itself and try to recover the file (allocating, failing, again)
+    # until the clock runs out: either way the child stayed within its memory and no verdict is given.
+    assert caught.value.reason in (pdfcheck.OUT_OF_MEMORY, pdfcheck.OUT_OF_TIME)
+
+
+def test_the_memory_limit_holds_in_the_child(settings):
+    limits = pdfcheck.Limits(
+        max_bytes=10**6, max_objects=10**6, cpu_seconds=20, memory_mb=16, timeout_seconds=20
+    )
+    with pytest.raises(pdfcheck.CouldNotCheck) as caught:
+        pdfcheck._run_in_child(lambda: len(bytearray(256 * 1024 * 1024)), limits)
     assert caught.value.reason == pdfcheck.OUT_OF_MEMORY
+    assert pdfcheck._run_in_child(lambda: len(bytearray(1024 * 1024)), limits) == 1024 * 1024
 
 
 @pytest.mark.parametrize(
