@@ -198,3 +198,30 @@ def rate_limit_check(base_url: str, code: str | None) -> dict:
     expect(other != 429, "exhausting the limit from 127.0.0.2 also limited 127.0.0.3")
     expect(spoofed == 429 and spoofed_random == 429, "a spoofed X-Forwarded-For got a fresh allowance")
     return figures
+
+
+LOGIN_PROBE_MAX = 20
+
+
+def login_limit_check(base_url: str) -> dict:
+    """Failed logins from 127.0.0.4 (a different wrong address each time, so only the per-client limit
+    can stop them) are throttled; a person on 127.0.0.5 still signs in. Before TRUSTED_PROXIES, every
+    visitor behind nginx shared one address, so ~10 failures a minute locked everyone out."""
+    attacker, visitor = Client(base_url, "127.0.0.4"), Client(base_url, "127.0.0.5")
+    throttled_after = None
+    for n in range(1, LOGIN_PROBE_MAX + 1):
+        response = attacker.form_post(
+            "/accounts/login/",
+            "/accounts/login/",
+            {"login": f"nobody-{n}@example.org", "password": "not-the-password"},
+        )
+        if response.status_code == 429 or "Too many failed login attempts" in response.text:
+            throttled_after = n - 1
+            break
+    expect(
+        throttled_after is not None, f"no throttling after {LOGIN_PROBE_MAX} failed logins from one client"
+    )
+    visitor.login("sam@example.org")  # fails the check unless it is a redirect with a session
+    figures = {"failed_logins_before_throttle": throttled_after, "other_client_login": "ok"}
+    print(f"  login limits: {figures}")
+    return figures

@@ -65,6 +65,7 @@ def main() -> int:
     check("two PDF bombs at once", lambda: abuse.two_bombs_check(args.url))
     check("50 MB upload refused by nginx", lambda: abuse.huge_upload_check(args.url, args.app_access_log))
     check("rate limits keyed on the real client", lambda: abuse.rate_limit_check(args.url, context["code"]))
+    check("login throttling keyed on the real client", lambda: abuse.login_limit_check(args.url))
 
     print("\n== journey.py summary")
     for name, ok, detail in outcomes:
