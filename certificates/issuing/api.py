@@ -20,7 +20,7 @@ from lms.converters import Id
 from lms.errors import Conflict, DomainError, Invalid, NotFound
 from lms.models import User
 
-from . import badges, ratelimit, selectors, services
+from . import badgeimage, badges, ratelimit, selectors, services
 from .codes import format_code
 from .schemas import (
     ApplicationIn,
@@ -31,6 +31,7 @@ from .schemas import (
     ReasonIn,
     VerificationOut,
 )
+from .selectors import credentials as credential_selectors
 
 router = Router(tags=["certificates"])
 PUBLIC_ERRORS = {404: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
@@ -167,6 +168,10 @@ def certificate_credential(request, code: str, format: str = "jwt"):
     auth=None,
     url_name="status_list",
     summary="Bitstring Status List credential (revocation or suspension), as a VC-JWT",
+    description=(
+        "A credential's `credentialStatus` names the revocation list only; the suspension list (same "
+        "index) is served for verifiers who ask. See docs/open-badges.md."
+    ),
 )
 def status_list(request, purpose: str, format: str = "jwt"):
     credential = selectors.status_list_credential(purpose=purpose)
@@ -176,6 +181,21 @@ def status_list(request, purpose: str, format: str = "jwt"):
         return HttpResponse(json.dumps(credential), content_type="application/json")
     response = HttpResponse(badges.sign_vc_jwt(credential), content_type=badges.JWT_MEDIA_TYPE)
     response["Cache-Control"] = "public, max-age=60"
+    return response
+
+
+@router.get(
+    "/achievements/{slug}/image",
+    response={200: None, 404: ErrorOut},
+    auth=None,
+    url_name="achievement_image",
+    summary="The achievement's badge image (SVG), rendered from the program's name and issuing body",
+)
+def achievement_image(request, slug: str):
+    program = credential_selectors.achievement_image_program(slug=slug)
+    body = badgeimage.render_svg(name=program.name, issuing_body=program.issuing_body)
+    response = HttpResponse(body, content_type=badgeimage.MEDIA_TYPE)
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

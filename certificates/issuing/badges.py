@@ -22,6 +22,9 @@ from . import signing, statuslist
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 JWT_MEDIA_TYPE = "application/vc+jwt"
+# The 1EdTech JSON Schema a verifier validates the credential with (OB 3.0 section 8.1.1).
+OB_SCHEMA_ID = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+OB_SCHEMA_TYPE = "1EdTechJsonSchemaValidator2019"
 
 
 def api_url(path: str) -> str:
@@ -57,6 +60,10 @@ def public_jwk(material: signing.SigningMaterial | None = None) -> dict:
     canonical = json.dumps(required, separators=(",", ":"), sort_keys=True).encode()
     thumbprint = base64.urlsafe_b64encode(hashlib.sha256(canonical).digest()).decode().rstrip("=")
     return {**required, "kid": thumbprint, "alg": _algorithm(material.private_key), "use": "sig"}
+
+
+def achievement_image_url(program_slug: str) -> str:
+    return api_url(f"/achievements/{program_slug}/image")
 
 
 def key_url(kid: str) -> str:
@@ -153,12 +160,20 @@ def open_badge_credential(
     status_list_index: int,
     verify_url: str,
     criteria: list[str],
+    criteria_url: str | None = None,
 ) -> dict:
     """The unsigned OpenBadgeCredential. Holds what the verification page shows and the criteria the
-    achievement requires; no email address, no health data."""
-    narrative = (
-        "\n".join(f"- {line}" for line in criteria) if criteria else program_description or program_name
-    )
+    achievement requires; no email address, no health data. Conforms to 1EdTech's JSON Schema for an
+    AchievementCredential (tests/certificates/issuing/test_ob3_conformance.py)."""
+    if criteria:
+        narrative = "To earn this certification a person completed:\n\n" + "\n".join(
+            f"- {line}" for line in criteria
+        )
+    else:
+        narrative = program_description or program_name
+    criteria_obj = {"narrative": narrative}
+    if criteria_url:
+        criteria_obj = {"id": criteria_url, **criteria_obj}
     return {
         "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": f"urn:uuid:{certificate_uuid}",
@@ -183,7 +198,12 @@ def open_badge_credential(
                 "achievementType": "Certification",
                 "name": program_name,
                 "description": program_description or program_name,
-                "criteria": {"narrative": narrative},
+                "criteria": criteria_obj,
+                "image": {
+                    "id": achievement_image_url(program_slug),
+                    "type": "Image",
+                    "caption": f"{program_name} ({issuing_body})" if issuing_body else program_name,
+                },
                 "version": version_label,
                 "creator": {
                     "id": f"{issuer_id()}#body-{program_slug}",
@@ -193,16 +213,17 @@ def open_badge_credential(
             },
         },
         "evidence": [{"id": verify_url, "type": ["Evidence"], "name": "Verification page"}],
-        "credentialStatus": [
-            {
-                "id": f"{status_list_url(purpose)}#{status_list_index}",
-                "type": "BitstringStatusListEntry",
-                "statusPurpose": purpose,
-                "statusListIndex": str(status_list_index),
-                "statusListCredential": status_list_url(purpose),
-            }
-            for purpose in statuslist.PURPOSES
-        ],
+        # One entry, as the OB 3.0 schema allows: revocation only. Suspension is reversible and the
+        # revocation purpose is not, so suspension stays off the credential and shows on the verify
+        # page the evidence links to (docs/open-badges.md, "Status: revocation and suspension").
+        "credentialStatus": {
+            "id": f"{status_list_url(statuslist.CREDENTIAL_PURPOSE)}#{status_list_index}",
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": statuslist.CREDENTIAL_PURPOSE,
+            "statusListIndex": str(status_list_index),
+            "statusListCredential": status_list_url(statuslist.CREDENTIAL_PURPOSE),
+        },
+        "credentialSchema": [{"id": OB_SCHEMA_ID, "type": OB_SCHEMA_TYPE}],
     }
 
 

@@ -1,4 +1,5 @@
-"""W3C Bitstring Status List: one bit per certificate in each list (revocation, suspension).
+"""W3C Bitstring Status List: one bit per certificate in each list (revocation, suspension). A
+credential names only the revocation list; the suspension list is served alongside.
 
 The bits are derived from the certificate register on every request (a revoked certificate's bit is
 1 in the revocation list, a suspended one's in the suspension list), so a status change shows in
@@ -13,6 +14,9 @@ from collections.abc import Iterable
 
 LIST_SIZE = 131_072  # bits: the specification's minimum (16 KiB), so an index reveals nothing
 PURPOSES = ("revocation", "suspension")
+# The one list a credential's credentialStatus names (OB 3.0 allows one status object). The suspension
+# list is still served for verifiers who ask, but no credential points to it: see docs/open-badges.md.
+CREDENTIAL_PURPOSE = "revocation"
 
 
 def encode_bitstring(set_indices: Iterable[int], *, size: int = LIST_SIZE) -> str:

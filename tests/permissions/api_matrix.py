@@ -158,6 +158,7 @@ MATRIX = {
     "GET /verify/{code}": everyone(),
     "GET /certificates/{code}/credential": row(A401, OK, A404, A404, A404, OK),
     "GET /status-lists/{purpose}": everyone(),
+    "GET /achievements/{slug}/image": everyone(),
     "GET /issuer": everyone(),
     "GET /issuer/jwks": everyone(),
     "GET /issuer/keys/{kid}": everyone(),

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from certificates.models import (
     Certificate,
+    CredentialProgram,
 )
+from lms.errors import NotFound
 
 from .verification import verify_url
 
@@ -42,7 +47,34 @@ def open_badge_for(certificate: Certificate) -> dict:
         status_list_index=certificate.status_list_index,
         verify_url=verify_url(certificate.code),
         criteria=_criteria(certificate),
+        criteria_url=_program_page_url(program),
     )
+
+
+def _program_page_url(program: CredentialProgram) -> str | None:
+    """The public page describing the program (anyone may read it while the program is active)."""
+    if not program.is_active:
+        return None
+    return settings.SITE_URL + reverse("certificates:program", args=[program.slug])
+
+
+ERR_NO_ACHIEVEMENT = _("No such achievement.")
+
+
+def achievement_image_program(*, slug: str) -> CredentialProgram:
+    """The program whose badge image may be shown to anyone: an active program, or one that has
+    issued credentials (their image URL must keep answering after the program closes)."""
+    program = CredentialProgram.objects.filter(slug=slug).first()
+    if program is None:
+        raise NotFound(str(ERR_NO_ACHIEVEMENT))
+    if program.is_active:
+        return program
+    issued = Certificate.objects.filter(version__program=program).exclude(
+        status__in=(Certificate.Status.PENDING, Certificate.Status.CANCELLED)
+    )
+    if not issued.exists():
+        raise NotFound(str(ERR_NO_ACHIEVEMENT))
+    return program
 
 
 STATUS_FOR_PURPOSE = {"revocation": Certificate.Status.REVOKED, "suspension": Certificate.Status.SUSPENDED}
