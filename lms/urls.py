@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates.issuing import views as issuing_views
+
 from . import converters  # noqa: F401  (registers <id:...> before any URLconf below uses it)
 from .api import api, api_not_found
 
@@ -16,6 +18,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     # Any other /api/ path is a JSON 404, never a redirect (APPEND_SLASH) or Wagtail's HTML page.
     re_path(r"^api/", api_not_found, name="api-not-found"),
+    # The issuer's did:web DID document (Open Badges Data Integrity proofs: certificates/issuing/dikeys.py)
+    path(".well-known/did.json", issuing_views.did_document, name="did-document"),
     path("", include("lms.urls_site")),
     path("learn/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),

@@ -20,7 +20,7 @@ from lms.converters import Id
 from lms.errors import Conflict, DomainError, Invalid, NotFound
 from lms.models import User
 
-from . import badgeimage, badges, ratelimit, selectors, services
+from . import badgeimage, badges, dataintegrity, dikeys, ratelimit, selectors, services
 from .codes import format_code
 from .schemas import (
     ApplicationIn,
@@ -142,16 +142,31 @@ def verify_code(request, code: str):
 
 @router.get(
     "/certificates/{code}/credential",
-    response={200: None, **ERRORS},
+    response={200: None, 503: ErrorOut, **ERRORS},
     auth=django_auth,
     url_name="certificate_credential",
     summary="The certificate as an Open Badges 3.0 OpenBadgeCredential (VC-JWT)",
+    description=(
+        "`format=jwt` (default): the VC-JWT. `format=json`: the credential and the JWT. `format=ldp` "
+        "(or `Accept: application/vc+ld+json`): the credential with an embedded Data Integrity proof "
+        "(eddsa-rdfc-2022) by the issuer's did:web key; 503 when that key is not configured."
+    ),
 )
 def certificate_credential(request, code: str, format: str = "jwt"):
     certificate = selectors.certificate_for_viewer_by_code(user=request.user, code=code)
     if certificate.status in (Certificate.Status.PENDING, Certificate.Status.CANCELLED):
         raise Conflict(str(ERR_NOT_ISSUED_YET), code="not_issued")
     credential = selectors.open_badge_for(certificate)
+    wants_ldp = format == "ldp" or (
+        "format" not in request.GET and dataintegrity.MEDIA_TYPE in request.headers.get("Accept", "")
+    )
+    if wants_ldp:
+        secured = dikeys.secure_credential(credential)
+        response = HttpResponse(json.dumps(secured, indent=2), content_type=dataintegrity.MEDIA_TYPE)
+        response["Content-Disposition"] = (
+            f'attachment; filename="credential-{format_code(certificate.code)}.json"'
+        )
+        return response
     token = badges.sign_vc_jwt(credential)
     if format == "json":
         return HttpResponse(

@@ -76,12 +76,16 @@ def _autocreate_allowed() -> bool:
 
 
 def ensure_dev_material() -> list[str]:
-    """Create the development CA and signing key when missing (idempotent)."""
+    """Create the development CA, signing key and Ed25519 Data Integrity key when missing (idempotent)."""
+    from . import dikeys
     from .pki import create_dev_material, dev_paths
 
-    return create_dev_material(
+    created = create_dev_material(
         dev_paths(settings), organization=settings.WAGTAIL_SITE_NAME, passphrase=_passphrase()
     )
+    # The Ed25519 key of the Open Badges Data Integrity proof lives beside the signing key.
+    di_key = dikeys.ensure_key()
+    return [*created, di_key] if di_key else created
 
 
 def _files() -> list[str]:

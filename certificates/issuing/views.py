@@ -414,3 +414,22 @@ def register_zip(request, slug):
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="{program.slug}-certificates-{stamp}.zip"'
     return response
+
+
+@require_GET
+def did_document(request):
+    """The issuer's did:web DID document (public): the Ed25519 key of the Data Integrity proofs."""
+    import json
+
+    from django.http import HttpResponse
+
+    from . import dikeys
+
+    try:
+        body, status = dikeys.did_document(), 200
+    except dikeys.DataIntegrityKeyMissing as exc:
+        body, status = {"detail": exc.message, "code": exc.code}, 503
+    response = HttpResponse(json.dumps(body, indent=2), content_type="application/json", status=status)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response

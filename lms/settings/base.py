@@ -355,6 +355,9 @@ SIGNING_KEY_PASSPHRASE = env("SIGNING_KEY_PASSPHRASE", default="")
 # Earlier signing or CA certificates (PEM files, comma-separated): PDFs signed before a key rotation
 # are still recognised as ours. A signer is recognised by its key, never by its name.
 SIGNING_PREVIOUS_CERT_FILES = env.list("SIGNING_PREVIOUS_CERT_FILES", default=[])
+# The Ed25519 key of the Open Badges Data Integrity proof (eddsa-rdfc-2022), PKCS#8 PEM; empty means
+# SIGNING_DIR/ed25519.key.pem. Created by `manage.py setup_signing`; created on first use only in dev.
+DATA_INTEGRITY_KEY_FILE = env("DATA_INTEGRITY_KEY_FILE", default="")
 
 # Checking an uploaded PDF (certificates/issuing/pdfcheck.py). A file in the register is recognised by
 # its SHA-256 without parsing; anything else is parsed in a child process within these limits, and a

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from certificates.issuing import signing
+from certificates.issuing import dikeys, signing
 
 
 class Command(BaseCommand):
@@ -18,6 +18,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if settings.SIGNING_PKCS12_FILE:
             self.stdout.write("Using the PKCS#12 file from SIGNING_PKCS12_FILE; nothing to create.")
+            created_di = dikeys.ensure_key()
+            if created_di:
+                self.stdout.write(self.style.SUCCESS(f"Created the Data Integrity Ed25519 key: {created_di}"))
         else:
             try:
                 created = signing.ensure_dev_material()
@@ -40,3 +43,8 @@ class Command(BaseCommand):
             f"Valid:   {cert.not_valid_before_utc:%Y-%m-%d} to {cert.not_valid_after_utc:%Y-%m-%d}"
         )
         self.stdout.write(f"SHA-256: {material.fingerprint}")
+        try:
+            self.stdout.write(f"Data Integrity key: {dikeys.key_path()}")
+            self.stdout.write(f"  {dikeys.verification_method_id()}")
+        except dikeys.DataIntegrityKeyMissing as exc:
+            raise CommandError(exc.message)

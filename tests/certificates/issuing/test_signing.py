@@ -57,7 +57,7 @@ def test_setup_signing_creates_a_ca_and_signer_once(settings, tmp_path):
     call_command("setup_signing", stdout=out)
     assert "Created development signing material" in out.getvalue()
     files = {p.name: p.read_bytes() for p in (tmp_path / "signing").glob("*.pem")}
-    assert set(files) == {"ca.key.pem", "ca.cert.pem", "signer.key.pem", "signer.cert.pem"}
+    assert set(files) == {"ca.key.pem", "ca.cert.pem", "signer.key.pem", "signer.cert.pem", "ed25519.key.pem"}
     assert (tmp_path / "signing" / "signer.key.pem").stat().st_mode & 0o077 == 0  # private key: owner only
 
     ca = x509.load_pem_x509_certificate(files["ca.cert.pem"])
