@@ -1,0 +1,140 @@
+"""Contract reads for other apps, authoring checks, and object look-ups that answer None both for
+"does not exist" and "not yours"."""
+
+from collections import defaultdict
+from datetime import datetime
+
+from django.db.models import Min
+from django.utils.translation import gettext as _
+
+from courses.models import CoursePage
+from lms import roles
+
+from ..models import Assessment, Attempt, Question
+from .common import FINAL_NONE, FINAL_NOT_PASSED, FINAL_PASSED
+
+# ---------------------------------------------------------------------------------------------------
+# Contract reads
+
+
+def final_exam_status(*, user, course) -> str:
+    """ "none" when the course has no final exam, "passed" when the user has a released passing
+    attempt at it, "not_passed" otherwise."""
+    exam = Assessment.objects.filter(course=course, kind=Assessment.Kind.FINAL_EXAM).only("pk").first()
+    if exam is None:
+        return FINAL_NONE
+    if getattr(user, "is_authenticated", False) and (
+        Attempt.objects.released().filter(assessment=exam, user=user, passed=True).exists()
+    ):
+        return FINAL_PASSED
+    return FINAL_NOT_PASSED
+
+
+def passed_final_exam_course_ids_for_users(*, user_ids) -> dict[int, set[int]]:
+    """{user_id: {course_id, ...}} of courses whose final exam each user has passed (released). One
+    query however many users."""
+    result: dict[int, set[int]] = defaultdict(set)
+    rows = (
+        Attempt.objects.released()
+        .filter(user_id__in=list(user_ids), passed=True, assessment__kind=Assessment.Kind.FINAL_EXAM)
+        .values_list("user_id", "assessment__course_id")
+        .distinct()
+    )
+    for user_id, course_id in rows:
+        result[user_id].add(course_id)
+    return result
+
+
+def final_exams_passed_at_for_users(*, user_ids) -> dict[int, dict[int, datetime]]:
+    """{user_id: {course_id: when the first passing result was released}} for final exams. One query
+    however many users; the eligibility engine turns the moments into each trainee's own dates."""
+    result: dict[int, dict[int, datetime]] = defaultdict(dict)
+    rows = (
+        Attempt.objects.released()
+        .filter(user_id__in=list(user_ids), passed=True, assessment__kind=Assessment.Kind.FINAL_EXAM)
+        .values("user_id", "assessment__course_id")
+        .annotate(first=Min("released_at"))
+        .order_by()
+    )
+    for row in rows:
+        if row["first"] is not None:
+            result[row["user_id"]][row["assessment__course_id"]] = row["first"]
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------
+# Authoring checks
+
+
+def assessment_problems(*, assessment: Assessment, questions=None) -> list[str]:
+    """What stops an assessment being taken (empty list = ready). Works on unsaved, in-memory data too
+    (the admin preview passes the questions being edited)."""
+    if questions is None:
+        questions = list(
+            Question.objects.filter(assessment=assessment)
+            .select_related("rubric")
+            .prefetch_related("choices", "rubric__criteria__levels")
+        )
+    problems = []
+    if not questions:
+        problems.append(_("Add at least one question."))
+    for number, q in enumerate(questions, start=1):
+        choices = list(q.choices.all())
+        correct = [c for c in choices if c.is_correct]
+        if q.kind == Question.Kind.SINGLE and (len(choices) < 2 or len(correct) != 1):
+            problems.append(
+                _("Question %(n)s needs two or more choices, exactly one correct.") % {"n": number}
+            )
+        elif q.kind == Question.Kind.MULTIPLE and (len(choices) < 2 or not correct):
+            problems.append(
+                _("Question %(n)s needs two or more choices, at least one correct.") % {"n": number}
+            )
+        elif q.kind == Question.Kind.TRUE_FALSE and q.answer_true is None:
+            problems.append(_("Question %(n)s needs its correct answer (true or false).") % {"n": number})
+        elif q.kind == Question.Kind.SHORT_TEXT and not q.accepted_answer_list():
+            problems.append(_("Question %(n)s needs at least one accepted answer.") % {"n": number})
+        elif q.kind == Question.Kind.ESSAY:
+            criteria = list(q.rubric.criteria.all()) if q.rubric_id else []
+            if not criteria or any(not list(c.levels.all()) for c in criteria):
+                problems.append(_("Question %(n)s (essay) needs a rubric with levels.") % {"n": number})
+    wanted = assessment.questions_per_attempt
+    if wanted and questions:
+        if wanted > len(questions):
+            problems.append(
+                _("Only %(m)s questions in the pool; cannot draw %(n)s.") % {"m": len(questions), "n": wanted}
+            )
+        if sum(1 for q in questions if q.always_include) > wanted:
+            problems.append(_("More questions are marked 'always include' than are drawn."))
+    return problems
+
+
+def is_course_instructor(*, user, course_id) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return CoursePage.objects.filter(pk=course_id, instructors=user).exists()
+
+
+def can_view_gradebook(*, user, course_id) -> bool:
+    return roles.is_program_admin(user) or is_course_instructor(user=user, course_id=course_id)
+
+
+# Object look-ups for pages and the API: None both when the id does not exist and when the user may not
+# see it, so the answer (404) is the same and ids reveal nothing.
+
+
+def gradebook_course_for(*, user, course_id) -> CoursePage | None:
+    course = CoursePage.objects.filter(pk=course_id).first()
+    if course is None or not can_view_gradebook(user=user, course_id=course.pk):
+        return None
+    return course
+
+
+def assessment_for_instructor(*, user, assessment_id) -> Assessment | None:
+    """An assessment of a course the user teaches."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Assessment.objects.select_related("course", "module")
+        .filter(pk=assessment_id, course__instructors=user)
+        .first()
+    )
