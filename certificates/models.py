@@ -4,7 +4,7 @@ hours, recovery, training, issuing) and imported here so Django finds it; the ap
 
 from .applicant.models import BirthDateAttestation, EducationAttestation
 from .hours.models import HoursApproval, PracticeLog, SupervisorAssignment, SupervisorQualification
-from .issuing.models import Certificate, CertificateApplication, CertificateReminder
+from .issuing.models import Certificate, CertificateApplication, CertificateReminder, PublishedCredential
 from .programs.models import (
     CredentialProgram,
     EthicsPledge,
@@ -33,6 +33,7 @@ __all__ = [
     "ExternalTraining",
     "ExternalTrainingHours",
     "PledgeSignature",
+    "PublishedCredential",
     "PracticeLog",
     "ProgramEnrollment",
     "ProgramVersion",

@@ -26,12 +26,14 @@ from .schemas import (
     ApplicationIn,
     ApplicationOut,
     CertificateOut,
+    CredentialLinkOut,
     ErrorOut,
     PdfVerificationOut,
     ReasonIn,
     VerificationOut,
 )
 from .selectors import credentials as credential_selectors
+from .selectors import publishing as publishing_selectors
 
 router = Router(tags=["certificates"])
 PUBLIC_ERRORS = {404: ErrorOut, 413: ErrorOut, 422: ErrorOut, 429: ErrorOut}
@@ -338,3 +340,102 @@ def certificate_renew(request, code: str):
     renewal = services.certificate_renew(actor=request.user, certificate=certificate)
     renewal.refresh_from_db()
     return Status(201, certificate_out(renewal))
+
+
+# --- Published credentials (the holder shares their Open Badge at an unguessable address) ------------
+
+PUBLISHED_ERRORS = {404: ErrorOut, 429: ErrorOut}
+
+
+def credential_link_out(link) -> dict:
+    url = publishing_selectors.published_url(link) if link.is_active else None
+    return {
+        "id": link.pk,
+        "certificate_code": format_code(link.certificate.code),
+        "url": url,
+        "json_url": f"{url}?format=json" if url else None,
+        "active": link.is_active,
+        "created_at": link.created_at,
+        "revoked_at": link.revoked_at,
+    }
+
+
+def _cors(response: HttpResponse) -> HttpResponse:
+    # Public data the holder chose to share: any web wallet may read it (no cookies are involved).
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "X-Certificate-Status"
+    # A stopped link or a changed status must show soon: caches revalidate every time.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@router.get(
+    "/credentials/{token}",
+    response={200: None, **PUBLISHED_ERRORS},
+    auth=None,
+    url_name="published_credential",
+    summary="A credential its holder shared: the OpenBadgeCredential (VC-JWT); `?format=json`, `?format=ldp`",
+    description=(
+        "`?format=json` gives the credential and its JWT as JSON; `?format=ldp` the credential with a Data "
+        "Integrity proof. No login: the address is the key, and its holder can stop it (then 404, the same answer as for "
+        "an address that never existed). A suspended, revoked or expired certificate still answers: its "
+        "status is in the credential's `credentialStatus` (the status lists) and in the "
+        "`X-Certificate-Status` header. Readable from any origin (CORS); rate-limited per client like "
+        "verification (429)."
+    ),
+)
+def published_credential(request, token: str, format: str = "jwt"):
+    from lms.api import api, error_body
+
+    try:
+        ratelimit.check_rate(request, "verify")
+        certificate = publishing_selectors.published_certificate_for_token(token=token)
+    except DomainError as exc:
+        body = error_body(exc.message, exc.code, field=exc.field)
+        return _cors(api.create_response(request, body, status=exc.status_code))
+    credential = selectors.open_badge_for(certificate)
+    if format == "ldp":  # the Data Integrity (eddsa-rdfc-2022) form, as the holder's own endpoint offers
+        secured = dikeys.secure_credential(credential)
+        response = HttpResponse(json.dumps(secured, indent=2), content_type=dataintegrity.MEDIA_TYPE)
+        response["X-Certificate-Status"] = selectors.verification_of(certificate).status
+        return _cors(response)
+    jwt_token = badges.sign_vc_jwt(credential)
+    if format == "json":
+        response = HttpResponse(
+            json.dumps({"credential": credential, "jwt": jwt_token}, indent=2),
+            content_type="application/json",
+        )
+    else:
+        response = HttpResponse(jwt_token, content_type=badges.JWT_MEDIA_TYPE)
+    response["X-Certificate-Status"] = selectors.verification_of(certificate).status
+    return _cors(response)
+
+
+@router.post(
+    "/certificates/{code}/credential/links",
+    response={200: CredentialLinkOut, 201: CredentialLinkOut, **ERRORS},
+    auth=django_auth,
+    summary="Share my credential at an unguessable address (the holder only)",
+    description=(
+        "201 with a new link; 200 with the link already active (one per certificate). 403 for a program "
+        "administrator (only the holder shares), 404 for anyone else, 409 while the certificate is not "
+        "issued yet."
+    ),
+)
+def credential_link_create(request, code: str):
+    certificate = selectors.certificate_for_viewer_by_code(user=request.user, code=code)
+    link, created = services.credential_publish(actor=request.user, certificate=certificate)
+    return Status(201 if created else 200, credential_link_out(link))
+
+
+@router.delete(
+    "/credential-links/{id:link_id}",
+    response={200: CredentialLinkOut, **ERRORS},
+    auth=django_auth,
+    summary="Stop sharing a credential (its holder or a program administrator)",
+    description="The address answers 404 from now on. Stopping a stopped link changes nothing.",
+)
+def credential_link_delete(request, link_id: Id):
+    link = publishing_selectors.credential_link_for_viewer(user=request.user, pk=link_id)
+    link = services.credential_unpublish(actor=request.user, link=link)
+    return credential_link_out(link)

@@ -254,3 +254,66 @@ class CertificateReminder(models.Model):
 
     def __str__(self):
         return f"{self.certificate}: {self.days_before}-day reminder"
+
+
+class PublishedCredentialQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class PublishedCredential(models.Model):
+    """A link at which the holder publishes their Open Badges credential, for a wallet or an employer
+    to fetch without logging in (`/api/v1/credentials/<token>`). Only the holder publishes; the holder
+    or a program administrator stops it. At most one active link per certificate (the database says
+    so): publishing again while one is active gives back that link, so a double click never breaks an
+    address already handed out; a holder who wants a fresh address stops sharing and shares again.
+
+    The token is kept (not only its hash) so the holder's page can show the address again: it is 256
+    random bits, unique, and revocable, and it only ever unlocks what the holder chose to make public."""
+
+    certificate = models.ForeignKey(
+        Certificate,
+        on_delete=models.CASCADE,
+        related_name="published_credentials",
+        verbose_name=_("certificate"),
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("published"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    revoked_at = models.DateTimeField(_("stopped"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("stopped by"),
+    )
+
+    objects = PublishedCredentialQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("published credential link")
+        verbose_name_plural = _("published credential links")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_active_credential_link_per_certificate",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Published link {self.pk} of {self.certificate}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from certificates.schemas import ErrorOut  # noqa: F401 (the shared error shape, re-exported for issuing.api)
 from lms.converters import Id
@@ -78,3 +78,15 @@ class CertificateOut(Schema):
     download_url: str | None
     credential_url: str | None
     verify_url: str
+
+
+class CredentialLinkOut(Schema):
+    """A link at which the holder shares their Open Badges credential (the address is the secret)."""
+
+    id: int
+    certificate_code: str
+    url: str | None = Field(None, description="The VC-JWT, for anyone with the address; none once stopped.")
+    json_url: str | None = Field(None, description="The same credential as JSON; none once stopped.")
+    active: bool
+    created_at: datetime
+    revoked_at: datetime | None

@@ -15,6 +15,8 @@ urlpatterns = [
     path("certificates/apply/", views.apply, name="apply"),
     path("certificates/<uuid:uuid>/download/", views.download, name="download"),
     path("certificates/<uuid:uuid>/renew/", views.renew, name="renew"),
+    path("certificates/<uuid:uuid>/share/", views.share, name="share"),
+    path("certificates/<uuid:uuid>/share/stop/", views.share_stop, name="share-stop"),
     # Program administrators
     path("certificates/manage/", views.manage, name="manage"),
     path(

@@ -13,6 +13,7 @@ from django.core.files.storage import storages
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -28,6 +29,7 @@ from lms.storage import private_file_response
 
 from . import forms, ratelimit, selectors, services
 from .codes import format_code
+from .selectors import publishing as publishing_selectors
 
 ERR_PDF_TOO_LARGE = "The file is larger than {size}. A certificate PDF from us is much smaller."
 
@@ -164,6 +166,11 @@ def _mine_context(user):
             renewable_programs.add(program_id)
             renewal = selectors.renewal_status(certificate=certificate)
         rows.append({"c": certificate, "v": selectors.verification_of(certificate), "renewal": renewal})
+    links = publishing_selectors.active_links_for(certificates)
+    for row in rows:
+        link = links.get(row["c"].pk)
+        row["link"] = link
+        row["link_url"] = publishing_selectors.published_url(link) if link else None
     return {
         "rows": rows,
         "options": selectors.apply_options(user=user),
@@ -212,6 +219,38 @@ def renew(request, uuid):
         return _mine_error(request, exc)
     messages.success(request, _("Renewal approved: your new certificate is being issued."))
     return redirect("certificates:issuing:mine")
+
+
+@login_required
+@require_POST
+def share(request, uuid):
+    """Share my Open Badge at an unguessable address (only the holder: see services.credential_publish)."""
+    try:
+        certificate = selectors.certificate_for_viewer(user=request.user, uuid=uuid)
+        _link, created = services.credential_publish(actor=request.user, certificate=certificate)
+    except DomainError as exc:
+        return _mine_error(request, exc)
+    if created:
+        messages.success(request, _("Your credential is shared. Copy the address below and send it."))
+    return redirect(f"{reverse('certificates:issuing:mine')}#share-{certificate.pk}")
+
+
+@login_required
+@require_POST
+def share_stop(request, uuid):
+    """Stop sharing: the address stops working for everyone who has it."""
+    try:
+        certificate = selectors.certificate_for_viewer(user=request.user, uuid=uuid)
+        if certificate.holder_id != request.user.pk:
+            raise Http404
+        links = list(certificate.published_credentials.active())
+        for link in links:
+            services.credential_unpublish(actor=request.user, link=link)
+    except DomainError as exc:
+        return _mine_error(request, exc)
+    if links:
+        messages.success(request, _("Sharing stopped. The old address no longer works."))
+    return redirect(f"{reverse('certificates:issuing:mine')}#share-{certificate.pk}")
 
 
 @login_required

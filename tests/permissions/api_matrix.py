@@ -158,6 +158,13 @@ MATRIX = {
     "GET /verify/{code}": everyone(),
     "GET /certificates/{code}/credential": row(A401, OK, A404, A404, A404, OK),
     "GET /status-lists/{purpose}": everyone(),
+    "GET /credentials/{token}": everyone(),
+    # Only the holder shares (an administrator is refused by role: 403); the holder or an administrator
+    # stops a link; anyone else is answered as for a missing one.
+    "POST /certificates/{code}/credential/links": row(
+        A401, OK, A404, A404, A404, A403, visible_to=("program_admin",)
+    ),
+    "DELETE /credential-links/{link_id}": row(A401, OK, A404, A404, A404, OK),
     "GET /achievements/{slug}/image": everyone(),
     "GET /issuer": everyone(),
     "GET /issuer/jwks": everyone(),
@@ -181,5 +188,6 @@ MISSING = {
     "code": format_code("0" * RANDOM_LENGTH + check_character("0" * RANDOM_LENGTH)),  # well formed
     "purpose": "no-such-list",
     "kid": "no-such-key",
+    "token": "no-such-token",
 }
 MISSING_ID = 2_000_000_000

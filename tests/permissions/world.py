@@ -131,6 +131,7 @@ def build_world() -> World:
     certificate = issuing_services.application_approve(actor=admin, application=application, enqueue=False)
     issuing_services.certificate_issue_run(certificate_id=certificate.pk)
     certificate.refresh_from_db()
+    credential_link, _ = issuing_services.credential_publish(actor=trainee, certificate=certificate)
     pending_application = issuing_services.application_submit(actor=trainee, user=trainee, version=v2)
     qualification = qualifications.qualification_record(
         actor=admin, supervisor=supervisor, credential="CCS", number="1", valid_from=date(2020, 1, 1)
@@ -155,6 +156,8 @@ def build_world() -> World:
         "entry_id": entry.pk,
         "qualification_id": qualification.pk,
         "code": format_code(certificate.code),
+        "token": credential_link.token,
+        "link_id": credential_link.pk,
         "purpose": "revocation",
         "kid": badges.jwks()["keys"][0]["kid"],
         "application_id": pending_application.pk,

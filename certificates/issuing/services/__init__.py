@@ -1,6 +1,7 @@
 """Writes for issuing, one module per step of a certificate's life: applications and decisions
 (applications), the issuing pipeline (pipeline), suspension, reinstatement, revocation and renewal
-(lifecycle), expiry reminders (reminders), bulk issuing (bulk); what they share is in common.
+(lifecycle), expiry reminders (reminders), bulk issuing (bulk), sharing the Open Badge at a link
+(publishing); what they share is in common.
 
 Exactly once: approval locks the application row (select_for_update) and the database allows one
 certificate per application (OneToOne), one open application and one open line of certificates per
@@ -31,6 +32,7 @@ from .pipeline import (
     certificates_needing_work,
     render_and_sign,
 )
+from .publishing import credential_publish, credential_unpublish
 from .reminders import REMINDER_DAYS, send_expiry_reminders
 
 __all__ = [
@@ -62,6 +64,8 @@ __all__ = [
     "certificate_revoke",
     "certificate_suspend",
     "certificates_needing_work",
+    "credential_publish",
+    "credential_unpublish",
     "render_and_sign",
     "send_expiry_reminders",
 ]

@@ -1,0 +1,54 @@
+"""Reads for published credentials: the certificate behind a public token, and links as their holder
+or a program administrator sees them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from certificates.models import Certificate, PublishedCredential
+from lms.errors import NotFound
+
+from .holders import can_manage
+
+# One answer for "never existed" and "stopped": a stopped address reveals nothing more than a guess.
+ERR_NOT_PUBLISHED = _("Nothing is shared at this address. Ask the certificate's holder for a new link.")
+ERR_LINK_NOT_FOUND = _("No such link.")
+TOKEN_MAX_LENGTH = 64
+
+
+def published_certificate_for_token(*, token: str) -> Certificate:
+    """The certificate published under `token` (whatever its status: a revoked one still answers,
+    its status is in the credential), or NotFound."""
+    link = None
+    if token and len(token) <= TOKEN_MAX_LENGTH:
+        link = (
+            PublishedCredential.objects.active()
+            .select_related("certificate__version__program")
+            .filter(token=token)
+            .first()
+        )
+    if link is None or link.certificate.status in (Certificate.Status.PENDING, Certificate.Status.CANCELLED):
+        raise NotFound(str(ERR_NOT_PUBLISHED), code="not_found")
+    return link.certificate
+
+
+def credential_link_for_viewer(*, user, pk: int) -> PublishedCredential:
+    """A link its certificate's holder or a program administrator may see and stop; NotFound for
+    anyone else, as for a missing one."""
+    link = PublishedCredential.objects.select_related("certificate__holder").filter(pk=pk).first()
+    if link is None or not (link.certificate.holder_id == user.pk or can_manage(user)):
+        raise NotFound(str(ERR_LINK_NOT_FOUND), code="link_not_found")
+    return link
+
+
+def active_links_for(certificates) -> dict[int, PublishedCredential]:
+    """The active link of each certificate, by certificate id (one query)."""
+    links = PublishedCredential.objects.active().filter(certificate__in=list(certificates))
+    return {link.certificate_id: link for link in links}
+
+
+def published_url(link: PublishedCredential) -> str:
+    """The absolute address of a link (the VC-JWT; `?format=json` for the JSON credential)."""
+    return settings.SITE_URL + reverse("api-1:published_credential", args=[link.token])
