@@ -239,6 +239,8 @@ def add_proof(
 def verify(secured: dict, *, public_key: Ed25519PublicKey) -> bool:
     """Check an `eddsa-rdfc-2022` proof made with `public_key` (vc-di-eddsa 3.3.2)."""
     proof = secured.get("proof")
+    if isinstance(proof, list) and len(proof) == 1:  # a set of one proof (as Open Badges 3.0 writes it)
+        proof = proof[0]
     if not isinstance(proof, dict):
         return False
     if proof.get("type") != PROOF_TYPE or proof.get("cryptosuite") != CRYPTOSUITE:

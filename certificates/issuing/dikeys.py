@@ -153,9 +153,13 @@ def secure_credential(credential: dict) -> dict:
     document.pop("credentialSchema", None)
     issuer = document.get("issuer")
     document["issuer"] = {**issuer, "id": did()} if isinstance(issuer, dict) else did()
-    return add_proof(
+    secured = add_proof(
         document,
         private_key=load_private_key(),
         verification_method=verification_method_id(),
         created=credential["validFrom"],
     )
+    # The OB 3.0 schema wants `proof` as an array; in JSON-LD (proof is a @graph container) a one-item
+    # array is the same statement, so the signature and Data Integrity verifiers are unaffected.
+    secured["proof"] = [secured["proof"]]
+    return secured

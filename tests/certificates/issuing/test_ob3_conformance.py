@@ -64,6 +64,13 @@ def _assert_conforms(certificate) -> dict:
     credential, payload = _fetched_as_holder(certificate)
     assert _errors(VALIDATOR, credential) == []
     assert _errors(VALIDATOR, payload) == []
+    # The Data Integrity form (issuer named by its did:web DID, embedded proof) conforms too.
+    client = Client()
+    client.force_login(certificate.holder)
+    ldp = client.get(f"/api/v1/certificates/{format_code(certificate.code)}/credential?format=ldp")
+    assert ldp.status_code == 200, ldp.content
+    assert ldp.json()["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"
+    assert _errors(VALIDATOR, ldp.json()) == []
     assert {k: v for k, v in payload.items() if k not in ("iss", "jti", "nbf", "exp", "sub")} == credential
     # The choices the schema leaves open, as docs/open-badges.md describes them.
     status = credential["credentialStatus"]

@@ -87,7 +87,7 @@ def test_holder_publishes_through_the_api_and_anyone_fetches_it(issued):
 
     ldp = anonymous.get(_path(body["url"]) + "?format=ldp")
     assert ldp.status_code == 200 and ldp["Access-Control-Allow-Origin"] == "*"
-    assert ldp.json()["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+    assert ldp.json()["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"
 
     # Publishing again gives the same active link back (one per certificate), 200 not 201.
     again = _publish_api(issued)
