@@ -138,7 +138,7 @@ def test_long_criteria_and_a_closed_program_conform(issuing, holder, version, ad
         add_requirement(
             version,
             Kind.DOMAIN_TRAINING_HOURS,
-            domain=DomainFactory(name=f"Domain {i}: " + "ethics, advocacy and mentoring " * 4),
+            domain=DomainFactory(name=f"Domain {i}: " + "ethics, advocacy and mentoring " * 3),
             hours=12,
         )
     program = version.program
