@@ -2,11 +2,8 @@ import os
 import shutil
 
 import pytest
-from django.conf import settings
 from django.db import connection
-from wagtail.models import Locale, Page, Site
 
-from cms.models import HomePage
 from courses.models import CatalogPage
 
 from . import factories
@@ -30,24 +27,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def home(db):
     """The site's home page, replacing Wagtail's default welcome page as the site root."""
-    root = Page.get_first_root_node()
-    if root is None:
-        # A transactional test ran earlier in this worker and flushed what the migrations created.
-        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-    existing = HomePage.objects.first()
-    if existing:
-        return existing
-    home = HomePage(title="Home", slug="home-lms")
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first() or Site(
-        hostname="localhost", port=80, is_default_site=True
-    )
-    site.root_page = home
-    site.save()
-    Site.clear_site_root_paths_cache()
-    return home
+    return factories.make_home()
 
 
 @pytest.fixture

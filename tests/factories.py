@@ -5,8 +5,11 @@ from decimal import Decimal
 
 import factory
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group
+from wagtail.models import Locale, Page, Site
 
+from cms.models import HomePage
 from courses.models import CatalogPage, CompetencyDomain, CoursePage, ModulePage
 from lms import roles
 from lms.models import User
@@ -112,3 +115,26 @@ def make_module(
     else:
         module.unpublish()
     return ModulePage.objects.get(pk=module.pk)
+
+
+def make_home(*, slug: str = "home-lms"):
+    """The site's home page, replacing Wagtail's default welcome page as the site root (the existing
+    one if there is one)."""
+    existing = HomePage.objects.first()
+    if existing:
+        return existing
+    root = Page.get_first_root_node()
+    if root is None:
+        # A transactional test ran earlier in this worker and flushed what the migrations created.
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    home = HomePage(title="Home", slug=slug)
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        hostname="localhost", port=80, is_default_site=True
+    )
+    site.root_page = home
+    site.save()
+    Site.clear_site_root_paths_cache()
+    return home

@@ -241,14 +241,10 @@ def share_stop(request, uuid):
     """Stop sharing: the address stops working for everyone who has it."""
     try:
         certificate = selectors.certificate_for_viewer(user=request.user, uuid=uuid)
-        if certificate.holder_id != request.user.pk:
-            raise Http404
-        links = list(certificate.published_credentials.active())
-        for link in links:
-            services.credential_unpublish(actor=request.user, link=link)
+        stopped = services.credential_stop_sharing(actor=request.user, certificate=certificate)
     except DomainError as exc:
         return _mine_error(request, exc)
-    if links:
+    if stopped:
         messages.success(request, _("Sharing stopped. The old address no longer works."))
     return redirect(f"{reverse('certificates:issuing:mine')}#share-{certificate.pk}")
 

@@ -8,14 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from wagtail.models import Page, Site
-
 from assessments import services as assessment_services
 from certificates.hours import qualifications
 from certificates.issuing import badges, signing
 from certificates.issuing import services as issuing_services
 from certificates.models import PracticeLog, ProgramExam, Requirement
-from cms.models import HomePage
 from courses import services as course_services
 from courses.models import CatalogPage
 from tests import factories as base
@@ -33,18 +30,7 @@ class World:
 
 
 def _pages():
-    root = Page.get_first_root_node()
-    home = HomePage.objects.first()
-    if home is None:
-        home = HomePage(title="Home", slug="home-perm")
-        root.add_child(instance=home)
-        home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first() or Site(
-            hostname="localhost", port=80, is_default_site=True
-        )
-        site.root_page = home
-        site.save()
-        Site.clear_site_root_paths_cache()
+    home = base.make_home(slug="home-perm")
     catalogue = CatalogPage(title="Courses", slug="perm-courses")
     home.add_child(instance=catalogue)
     catalogue.save_revision().publish()

@@ -32,7 +32,7 @@ from .pipeline import (
     certificates_needing_work,
     render_and_sign,
 )
-from .publishing import credential_publish, credential_unpublish
+from .publishing import credential_publish, credential_stop_sharing, credential_unpublish
 from .reminders import REMINDER_DAYS, send_expiry_reminders
 
 __all__ = [
@@ -65,6 +65,7 @@ __all__ = [
     "certificate_suspend",
     "certificates_needing_work",
     "credential_publish",
+    "credential_stop_sharing",
     "credential_unpublish",
     "render_and_sign",
     "send_expiry_reminders",

@@ -88,3 +88,15 @@ def credential_unpublish(*, actor, link: PublishedCredential) -> PublishedCreden
         details={"link": link.pk},
     )
     return link
+
+
+@transaction.atomic
+def credential_stop_sharing(*, actor, certificate: Certificate) -> int:
+    """The holder stops sharing their certificate: its active link stops working for everyone who has
+    it. Someone else's certificate answers like a missing one. Returns how many links were stopped."""
+    if certificate.holder_id != getattr(actor, "pk", None):
+        raise NotFound(str(ERR_CERTIFICATE_NOT_FOUND), code="certificate_not_found")
+    links = list(PublishedCredential.objects.active().filter(certificate=certificate))
+    for link in links:
+        credential_unpublish(actor=actor, link=link)
+    return len(links)

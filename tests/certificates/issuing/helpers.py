@@ -121,3 +121,13 @@ __all__ = [
     "stored_pdf",
     "version",
 ]
+
+
+def use_signing_dir(settings, directory):
+    """Point the signing settings at key material in `directory` (made by the test, never on first use)."""
+    settings.SIGNING_DIR = directory
+    settings.SIGNING_KEY_FILE = str(directory / "signer.key.pem")
+    settings.SIGNING_CERT_FILE = str(directory / "signer.cert.pem")
+    settings.SIGNING_CA_CERT_FILE = str(directory / "ca.cert.pem")
+    settings.SIGNING_PKCS12_FILE = ""
+    settings.SIGNING_AUTOCREATE = False

@@ -12,7 +12,7 @@ from certificates.issuing.pdf import render_certificate_pdf
 from certificates.issuing.pki import create_dev_material, dev_paths
 
 from .helpers import *  # noqa: F403
-from .helpers import issue, stored_pdf
+from .helpers import issue, stored_pdf, use_signing_dir
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +22,7 @@ SIGNING_SETTINGS = ("SIGNING_DIR", "SIGNING_KEY_FILE", "SIGNING_CERT_FILE", "SIG
 def _use_key_material(settings, directory: Path) -> Path:
     """Point the signing settings at `directory`, creating a CA and signer there named exactly like
     ours (same organisation, so the same subject names) but with keys of their own."""
-    settings.SIGNING_DIR = directory
-    settings.SIGNING_KEY_FILE = str(directory / "signer.key.pem")
-    settings.SIGNING_CERT_FILE = str(directory / "signer.cert.pem")
-    settings.SIGNING_CA_CERT_FILE = str(directory / "ca.cert.pem")
-    settings.SIGNING_PKCS12_FILE = ""
-    settings.SIGNING_AUTOCREATE = False
+    use_signing_dir(settings, directory)
     create_dev_material(dev_paths(settings), organization=settings.WAGTAIL_SITE_NAME)
     return directory
 

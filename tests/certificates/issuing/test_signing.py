@@ -18,17 +18,9 @@ from certificates.issuing import signing
 from certificates.issuing.pdf import CertificateFace, render_certificate_pdf
 
 from .helpers import *  # noqa: F403
+from .helpers import use_signing_dir
 
 PDFSIG = shutil.which("pdfsig") or ("/usr/bin/pdfsig" if Path("/usr/bin/pdfsig").exists() else None)
-
-
-def _signing_settings(settings, directory: Path):
-    settings.SIGNING_DIR = directory
-    settings.SIGNING_KEY_FILE = str(directory / "signer.key.pem")
-    settings.SIGNING_CERT_FILE = str(directory / "signer.cert.pem")
-    settings.SIGNING_CA_CERT_FILE = str(directory / "ca.cert.pem")
-    settings.SIGNING_PKCS12_FILE = ""
-    settings.SIGNING_AUTOCREATE = False
 
 
 def _face(**overrides):
@@ -52,7 +44,7 @@ def signed_pdf(signing_material):
 
 
 def test_setup_signing_creates_a_ca_and_signer_once(settings, tmp_path):
-    _signing_settings(settings, tmp_path / "signing")
+    use_signing_dir(settings, tmp_path / "signing")
     out = StringIO()
     call_command("setup_signing", stdout=out)
     assert "Created development signing material" in out.getvalue()
@@ -74,7 +66,7 @@ def test_setup_signing_creates_a_ca_and_signer_once(settings, tmp_path):
 
 
 def test_missing_key_is_a_clear_configuration_error(settings, tmp_path):
-    _signing_settings(settings, tmp_path / "empty")
+    use_signing_dir(settings, tmp_path / "empty")
     with pytest.raises(ImproperlyConfigured, match="setup_signing"):
         signing.load_signing_material()
 
@@ -140,7 +132,7 @@ def test_a_pdf_signed_by_another_ca_is_not_ours(signing_material, settings, tmp_
         name: getattr(settings, name)
         for name in ("SIGNING_DIR", "SIGNING_KEY_FILE", "SIGNING_CERT_FILE", "SIGNING_CA_CERT_FILE")
     }
-    _signing_settings(settings, tmp_path / "forger")
+    use_signing_dir(settings, tmp_path / "forger")
     create_dev_material(dev_paths(settings), organization="Peer Support Academy")
     forged = signing.sign_pdf(render_certificate_pdf(_face()), reason="Certificate HPA-QQJY-ZG9X-T")
     for name, value in ours.items():  # back to the real key
