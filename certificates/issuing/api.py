@@ -158,24 +158,35 @@ def certificate_credential(request, code: str, format: str = "jwt"):
     certificate = selectors.certificate_for_viewer_by_code(user=request.user, code=code)
     if certificate.status in (Certificate.Status.PENDING, Certificate.Status.CANCELLED):
         raise Conflict(str(ERR_NOT_ISSUED_YET), code="not_issued")
-    credential = selectors.open_badge_for(certificate)
+    return _credential_response(
+        request,
+        selectors.open_badge_for(certificate),
+        format,
+        download=f"credential-{format_code(certificate.code)}",
+    )
+
+
+def _credential_response(request, credential: dict, format: str, *, download: str | None = None):
+    """The credential in the form asked for: `ldp` (or `Accept: application/vc+ld+json` without a
+    format) with its Data Integrity proof, `json` the credential beside its VC-JWT, otherwise the
+    VC-JWT. With `download`, as an attachment of that name."""
     wants_ldp = format == "ldp" or (
         "format" not in request.GET and dataintegrity.MEDIA_TYPE in request.headers.get("Accept", "")
     )
     if wants_ldp:
         secured = dikeys.secure_credential(credential)
         response = HttpResponse(json.dumps(secured, indent=2), content_type=dataintegrity.MEDIA_TYPE)
-        response["Content-Disposition"] = (
-            f'attachment; filename="credential-{format_code(certificate.code)}.json"'
-        )
-        return response
-    token = badges.sign_vc_jwt(credential)
-    if format == "json":
+        extension = "json"
+    elif format == "json":
+        token = badges.sign_vc_jwt(credential)
         return HttpResponse(
             json.dumps({"credential": credential, "jwt": token}, indent=2), content_type="application/json"
         )
-    response = HttpResponse(token, content_type=badges.JWT_MEDIA_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="credential-{format_code(certificate.code)}.jwt"'
+    else:
+        response = HttpResponse(badges.sign_vc_jwt(credential), content_type=badges.JWT_MEDIA_TYPE)
+        extension = "jwt"
+    if download:
+        response["Content-Disposition"] = f'attachment; filename="{download}.{extension}"'
     return response
 
 
@@ -393,20 +404,7 @@ def published_credential(request, token: str, format: str = "jwt"):
     except DomainError as exc:
         body = error_body(exc.message, exc.code, field=exc.field)
         return _cors(api.create_response(request, body, status=exc.status_code))
-    credential = selectors.open_badge_for(certificate)
-    if format == "ldp":  # the Data Integrity (eddsa-rdfc-2022) form, as the holder's own endpoint offers
-        secured = dikeys.secure_credential(credential)
-        response = HttpResponse(json.dumps(secured, indent=2), content_type=dataintegrity.MEDIA_TYPE)
-        response["X-Certificate-Status"] = selectors.verification_of(certificate).status
-        return _cors(response)
-    jwt_token = badges.sign_vc_jwt(credential)
-    if format == "json":
-        response = HttpResponse(
-            json.dumps({"credential": credential, "jwt": jwt_token}, indent=2),
-            content_type="application/json",
-        )
-    else:
-        response = HttpResponse(jwt_token, content_type=badges.JWT_MEDIA_TYPE)
+    response = _credential_response(request, selectors.open_badge_for(certificate), format)
     response["X-Certificate-Status"] = selectors.verification_of(certificate).status
     return _cors(response)
 
