@@ -1,118 +1,95 @@
-"""Benchmark: stream a course's gradebook CSV for 10,000 trainees; print time and peak Python memory.
+"""Section: the gradebook CSV's peak memory at 100x the rows. The instructor downloads
+/assessments/gradebook/<id>/csv/ for the large course (every trainee of the largest cohort) and for the
+small one (1/100 of them), each in a fresh child process, reading the streamed body chunk by chunk; the
+row compares the two processes' peak resident memory. A streamed export keeps it flat.
 
-    .venv/bin/python bench/gradebook_csv.py [--trainees 10000]
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python bench/gradebook_csv.py
+    .venv/bin/python -m bench.gradebook_csv --child COURSE_ID EMAIL   (what the section runs)"""
 
-Builds a throw-away test database (SQLite in memory by default), enrols N trainees with attempts at
-every assessment, then downloads /assessments/gradebook/<id>/csv/ through the Django test client as an
-instructor, reading the streamed body chunk by chunk. Runs at N/10 and N so the memory figures can be
-compared: streaming keeps the peak roughly flat while the row count grows tenfold."""
+from __future__ import annotations
 
-import argparse
-import os
+import json
+import subprocess
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+from bench.harness import Context, Row, peak_rss_mb
 
-import django  # noqa: E402
-
-django.setup()
-
-from decimal import Decimal  # noqa: E402
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
-from wagtail.models import Page  # noqa: E402
-
-from assessments.models import Assessment, Attempt  # noqa: E402
-from courses.models import CoursePage, Enrollment, ModulePage  # noqa: E402
-from lms.models import User  # noqa: E402
+GOAL = 1.2
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(n: int, tag: str):
-    root = Page.get_first_root_node()
-    instructor = User.objects.create_user(email=f"bench-instructor-{tag}@example.org", password="x")
-    course = CoursePage(title=f"Bench course {tag}", slug=f"bench-{tag}", summary="Bench")
-    root.add_child(instance=course)
-    course.instructors.add(instructor)
-    course.save()
-    assessments = []
-    for i in range(3):
-        module = ModulePage(title=f"Module {i}", slug=f"m{i}", body=[])
-        course.add_child(instance=module)
-        assessments.append(
-            Assessment.objects.create(course=course, module=module, kind="module_quiz", title=f"Quiz {i}")
-        )
-    assessments.append(Assessment.objects.create(course=course, kind="final_exam", title="Final"))
-    users = User.objects.bulk_create(
-        [User(email=f"t{tag}-{i}@example.org", full_name=f"Trainee {i:05d}", password="!") for i in range(n)],
-        batch_size=2000,
+def _measure_in_child(ctx: Context, course_id: int) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.gradebook_csv", "--child", str(course_id), ctx.data["instructor"]],
+        cwd=ROOT,
+        env=ctx.env(),
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
-    Enrollment.objects.bulk_create([Enrollment(user=u, course=course) for u in users], batch_size=2000)
-    attempts = []
-    for i, user in enumerate(users):
-        for a in assessments:
-            for number in (1, 2) if i % 3 == 0 else (1,):
-                pct = Decimal((i * 7 + number * 13) % 101)
-                attempts.append(
-                    Attempt(
-                        assessment=a,
-                        user=user,
-                        number=number,
-                        status="released",
-                        pass_mark=80,
-                        score=pct,
-                        max_score=Decimal(100),
-                        percent=pct,
-                        passed=pct >= 80,
-                    )
-                )
-    Attempt.objects.bulk_create(attempts, batch_size=5000)
-    return instructor, course
+    if result.returncode != 0:
+        raise RuntimeError(f"child failed: {result.stderr.strip().splitlines()[-1:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def measure(n: int, tag: str, *, quiet: bool = False) -> None:
-    instructor, course = build(n, tag)
+def rows(ctx: Context) -> list[Row]:
+    small = _measure_in_child(ctx, ctx.data["gradebook_small_course_id"])
+    large = _measure_in_child(ctx, ctx.data["gradebook_course_id"])
+    ratio = large["peak_mb"] / small["peak_mb"]
+    factor = large["rows"] / max(1, small["rows"])
+    return [
+        Row(
+            f"gradebook CSV peak memory, {factor:.0f}x rows",
+            f"{ratio:.2f}x ({large['peak_mb']:.0f} vs {small['peak_mb']:.0f} MB)",
+            f"<= {GOAL}x",
+            ratio <= GOAL and large["streaming"],
+            f"{large['rows']:,} rows ({large['bytes'] / 1024 / 1024:.1f} MB) in {large['seconds']:.1f} s vs "
+            f"{small['rows']:,} in {small['seconds']:.2f} s; growth while streaming "
+            f"{large['peak_mb'] - large['base_mb']:.1f} vs {small['peak_mb'] - small['base_mb']:.1f} MB; "
+            f"streamed: {large['streaming']}",
+        )
+    ]
+
+
+def child(course_id: int, email: str) -> dict:
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from lms.models import User
+
     client = Client()
-    client.force_login(instructor)
-    tracemalloc.start()
-    tracemalloc.reset_peak()
+    client.force_login(User.objects.get(email=email))
+    # Warm the process the same way for both sizes (URLconf, templates, the connection).
+    client.get(f"/assessments/gradebook/{course_id}/")
+    base = peak_rss_mb()
     started = time.perf_counter()
-    response = client.get(f"/assessments/gradebook/{course.pk}/csv/")
-    assert response.streaming, "the gradebook CSV must be streamed"
-    lines = size = 0
-    for chunk in response.streaming_content:
+    response = client.get(f"/assessments/gradebook/{course_id}/csv/")
+    if response.status_code != 200:
+        raise SystemExit(f"gradebook CSV answered {response.status_code}")
+    size = lines = 0
+    chunks = response.streaming_content if response.streaming else [response.content]
+    for chunk in chunks:
         size += len(chunk)
         lines += chunk.count(b"\n")
-    elapsed = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    if quiet:
-        return
-    print(
-        f"{n:>6} trainees: {lines - 1:>6} rows, {size / 1024:8.0f} KiB in {elapsed:6.2f} s, "
-        f"peak Python memory while streaming {peak / 1024 / 1024:6.2f} MiB ({connection.vendor})"
-    )
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--trainees", type=int, default=10000)
-    args = parser.parse_args()
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        measure(10, "warmup", quiet=True)  # first request loads URLconfs and templates
-        measure(max(1, args.trainees // 10), "small")
-        measure(args.trainees, "large")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    return {
+        "rows": lines - 1,
+        "bytes": size,
+        "seconds": time.perf_counter() - started,
+        "base_mb": base,
+        "peak_mb": peak_rss_mb(),
+        "streaming": response.streaming,
+    }
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        import os
+
+        sys.path.insert(0, str(ROOT))
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.bench")
+        print(json.dumps(child(int(sys.argv[2]), sys.argv[3])))
+    else:
+        raise SystemExit(__doc__)
