@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from certificates.applicant.models import EDUCATION_RANK, EducationLevel
 from certificates.hours.models import PracticeLog
@@ -28,6 +29,7 @@ from courses.models import DELIVERY_LEVELS, CompetencyDomain
 from lms.timezones import local_today
 
 from . import facts as F
+from . import loads as L
 from .labels import fmt_hours, percent, requirement_label
 from .months import add_months, month_span, months_between
 
@@ -73,7 +75,6 @@ class Eligibility:
     results: list[RequirementResult]
     eligible: bool
     facts: F.TraineeFacts = field(default_factory=F.TraineeFacts, repr=False)
-    domains: dict[int, CompetencyDomain] = field(default_factory=dict, repr=False)
 
     @property
     def met_count(self) -> int:
@@ -166,12 +167,14 @@ def _shortfall(result: RequirementResult, text: str) -> RequirementResult:
 
 @dataclass
 class _Row:
-    """A requirement with what the evaluation needs about it, computed once per version."""
+    """A requirement with what the evaluation needs about it, computed once per version and pass (its
+    label and wording are translated once, not once per trainee)."""
 
     req: Requirement
     label: str
     domain_ids: frozenset[int]
     rank: int  # the row's window rank (0: no window)
+    what: str = ""  # "training hours in Advocacy", "practice hours approved"
 
 
 def _in_scope(row: _Row, fact) -> bool:
@@ -183,17 +186,13 @@ def _training(row: _Row, facts: F.TraineeFacts) -> RequirementResult:
     sources = {F.LMS, F.EXTERNAL} if req.allow_external else {F.LMS}
     counted = [f for f in facts.training if f.source in sources and _in_scope(row, f)]
     total = F.group_sum(counted, lambda f: True)
-    what = _("training hours")
-    if req.kind == Kind.DOMAIN_TRAINING_HOURS:
-        names = ", ".join(str(d) for d in req.domains.all())
-        what = _("training hours in %(domain)s") % {"domain": names}
     if not req.delivery_mode:
-        return _hours_result(req, row.label, total, req.hours, what)
+        return _hours_result(req, row.label, total, req.hours, row.what)
     level = DELIVERY_LEVELS[req.delivery_mode]
     delivered = F.group_sum(counted, lambda f: DELIVERY_LEVELS.get(f.mode, 0) >= level)
     if req.delivery_hours is None:  # only hours delivered so count at all
-        return _hours_result(req, row.label, delivered, req.hours, what)
-    result = _hours_result(req, row.label, total, req.hours, what)
+        return _hours_result(req, row.label, delivered, req.hours, row.what)
+    result = _hours_result(req, row.label, total, req.hours, row.what)
     if delivered < req.delivery_hours:
         mode = _("face to face") if req.delivery_mode == Requirement.Delivery.FACE_TO_FACE else _("live")
         _shortfall(
@@ -220,15 +219,10 @@ def _hours(row: _Row, facts: F.TraineeFacts) -> RequirementResult:
     approved = [f for f in facts.approved if counts(f)]
     current = F.group_sum(approved, lambda f: True)
     pending = F.group_sum(facts.pending, lambda f: counts(f, decided=False))
-    what = {
-        Kind.PRACTICE_HOURS: _("practice hours approved"),
-        Kind.DIRECT_PRACTICE_HOURS: _("directly supervised practice hours approved"),
-        Kind.SUPERVISION_HOURS: _("supervision hours approved"),
-    }[req.kind]
-    result = _hours_result(req, row.label, current, req.hours, what, pending)
+    result = _hours_result(req, row.label, current, req.hours, row.what, pending)
     if req.min_spread_months:
-        months = F.month_set(approved)
-        span = month_span(min(months), max(months)) if months else 0
+        bounds = F.month_bounds(approved)
+        span = month_span(*bounds) if bounds else 0
         if span < req.min_spread_months:
             _shortfall(
                 result,
@@ -322,7 +316,7 @@ def _education(row: _Row, facts: F.TraineeFacts) -> RequirementResult:
     return _done_result(req, row.label, met, _("Attested: %(level)s") % {"level": level})
 
 
-def _evaluate(row: _Row, facts: F.TraineeFacts, start: date | None, on: date, loaded: F.Loaded):
+def _evaluate(row: _Row, facts: F.TraineeFacts, on: date, needs: F.Needs) -> RequirementResult:
     req = row.req
     match req.kind:
         case Kind.COURSE_PASSED:
@@ -338,16 +332,17 @@ def _evaluate(row: _Row, facts: F.TraineeFacts, start: date | None, on: date, lo
         case Kind.PRACTICE_HOURS | Kind.DIRECT_PRACTICE_HOURS | Kind.SUPERVISION_HOURS:
             return _hours(row, facts)
         case Kind.RECOVERY_MONTHS:
-            return _recovery(row, start, on)
+            return _recovery(row, facts.recovery_start, on)
         case Kind.ETHICS_PLEDGE:
-            if loaded.pledge is None:
+            if req.pledge_pk is None:
                 return _done_result(req, row.label, False, _("The code of ethics has not been published yet"))
-            if facts.pledge_signed_on:
-                text = _("Signed (version %(label)s)") % {"label": facts.pledge_label}
-                return _done_result(req, row.label, True, text, met_on=facts.pledge_signed_on)
+            signed_on = facts.pledges_signed.get(req.pledge_pk)
+            if signed_on:
+                text = _("Signed (version %(label)s)") % {"label": req.pledge_label}
+                return _done_result(req, row.label, True, text, met_on=signed_on)
             return _done_result(req, row.label, False, _("Not signed yet"))
         case Kind.OUTSIDE_EXAM_PASSED:
-            return _outside_exam(row, facts, loaded.windows)
+            return _outside_exam(row, facts, needs.windows)
         case Kind.MINIMUM_AGE:
             return _age(row, facts, on)
         case Kind.EDUCATION_ATTESTED:
@@ -355,40 +350,57 @@ def _evaluate(row: _Row, facts: F.TraineeFacts, start: date | None, on: date, lo
     return _done_result(req, row.label, False, _("Unknown requirement"))
 
 
-def _rows(loaded: F.Loaded) -> list[_Row]:
-    return [
-        _Row(
-            req=req,
-            label=requirement_label(req, list(req.domains.all())),
-            domain_ids=frozenset(d.pk for d in req.domains.all()),
-            rank=loaded.windows.rank(req.within_months) if req.kind != Kind.OUTSIDE_EXAM_PASSED else 0,
-        )
-        for req in loaded.requirements
-    ]
+HOURS_WHAT = {
+    Kind.PRACTICE_HOURS: gettext_noop("practice hours approved"),
+    Kind.DIRECT_PRACTICE_HOURS: gettext_noop("directly supervised practice hours approved"),
+    Kind.SUPERVISION_HOURS: gettext_noop("supervision hours approved"),
+}
 
 
-def _evaluate_users(
-    users: list, version: ProgramVersion, on: date, include_pending: bool
-) -> list[Eligibility]:
-    loaded = F.load(users=users, version=version, on=on, include_pending=include_pending)
-    rows = _rows(loaded)
-    out = []
-    for user in users:
-        facts = loaded.facts[user.pk]
-        start = loaded.recovery_start.get(user.pk)
-        results = [_evaluate(row, facts, start, on, loaded) for row in rows]
-        out.append(
-            Eligibility(
-                user=user,
-                version=version,
-                evaluated_on=on,
-                results=results,
-                eligible=bool(results) and all(r.met for r in results),
-                facts=facts,
-                domains=loaded.domains,
-            )
+def _what(req: Requirement, domains: list) -> str:
+    if req.kind == Kind.DOMAIN_TRAINING_HOURS:
+        return _("training hours in %(domain)s") % {"domain": ", ".join(str(d) for d in domains)}
+    if req.kind == Kind.TOTAL_TRAINING_HOURS:
+        return _("training hours")
+    return _(HOURS_WHAT[req.kind]) if req.kind in HOURS_WHAT else ""
+
+
+def _row(req: Requirement, needs: F.Needs) -> _Row:
+    domains = list(req.domains.all())
+    return _Row(
+        req=req,
+        label=requirement_label(req, domains),
+        domain_ids=frozenset(d.pk for d in domains),
+        rank=needs.windows.rank(req.within_months) if req.kind != Kind.OUTSIDE_EXAM_PASSED else 0,
+        what=_what(req, domains),
+    )
+
+
+class Pass:
+    """One evaluation of several versions on one date: their rows (labelled once) and what they need
+    loaded (one query per kind of fact for all of them)."""
+
+    def __init__(self, versions, on: date, include_pending: bool):
+        self.versions = {v.pk: v for v in versions}
+        self.on = on
+        self.needs = L.needs_for(version_ids=self.versions, on=on, include_pending=include_pending)
+        self.rows: dict[int, list[_Row]] = {pk: [] for pk in self.versions}
+        for req in self.needs.requirements:
+            self.rows[req.version_id].append(_row(req, self.needs))
+
+    def evaluate(self, user, version_id: int, facts: F.TraineeFacts) -> Eligibility:
+        results = [_evaluate(row, facts, self.on, self.needs) for row in self.rows[version_id]]
+        return Eligibility(
+            user=user,
+            version=self.versions[version_id],
+            evaluated_on=self.on,
+            results=results,
+            eligible=bool(results) and all(r.met for r in results),
+            facts=facts,
         )
-    return out
+
+    def load(self, users) -> dict[int, F.TraineeFacts]:
+        return L.load(needs=self.needs, users=users)
 
 
 def eligibility_for_users(*, users, version: ProgramVersion, on: date | None = None) -> list[Eligibility]:
@@ -398,7 +410,21 @@ def eligibility_for_users(*, users, version: ProgramVersion, on: date | None = N
     users = list(users)
     if not users:
         return []
-    return _evaluate_users(users, version, on or timezone.localdate(), include_pending=on is None)
+    batch = Pass([version], on or timezone.localdate(), include_pending=on is None)
+    facts = batch.load(users)
+    return [batch.evaluate(user, version.pk, facts[user.pk]) for user in users]
+
+
+def eligibility_for_versions(*, user, versions, on: date | None = None) -> list[Eligibility]:
+    """One trainee under several versions (their checklist across programs) in one pass: the same
+    number of queries for one program as for five. Default date: the trainee's own today, with hours
+    waiting for approval shown. Results keep the order of `versions`."""
+    versions = list(versions)
+    if not versions:
+        return []
+    batch = Pass(versions, on or local_today(user), include_pending=on is None)
+    facts = batch.load([user])[user.pk]
+    return [batch.evaluate(user, v.pk, facts) for v in versions]
 
 
 def eligibility_for(*, user, version: ProgramVersion, on: date | None = None) -> Eligibility:
@@ -406,7 +432,7 @@ def eligibility_for(*, user, version: ProgramVersion, on: date | None = None) ->
     time zone, with hours waiting for approval shown): met or not, current and required values, what
     is missing, and when a time-based one will be (or was) met. A version with no requirements makes
     nobody eligible."""
-    [result] = _evaluate_users([user], version, on or local_today(user), include_pending=on is None)
+    [result] = eligibility_for_versions(user=user, versions=[version], on=on)
     return result
 
 
@@ -420,11 +446,9 @@ def snapshot(*, eligibility: Eligibility) -> dict:
     external_allowed = any(r.allow_external for r in reqs)
     training = [f for f in facts.training if f.source == F.LMS or external_allowed]
     per_domain = F.by_domain(training)
-    domain_hours = {
-        domain.slug: fmt_hours(per_domain[domain_id])
-        for domain_id, domain in eligibility.domains.items()
-        if per_domain.get(domain_id)
-    }
+    counted = [pk for pk, hours in per_domain.items() if pk is not None and hours]
+    domains = CompetencyDomain.objects.filter(pk__in=counted).order_by("sort_order", "name", "pk")
+    domain_hours = {domain.slug: fmt_hours(per_domain[domain.pk]) for domain in domains}
     practice = [f for f in facts.approved if f.kind == PracticeLog.Kind.PRACTICE]
     course_reqs = {r.course_id: r.course for r in reqs if r.course_id}
     exam_reqs = {r.exam_id: r.exam for r in reqs if r.exam_id}
@@ -441,7 +465,14 @@ def snapshot(*, eligibility: Eligibility) -> dict:
         ),
         "courses_passed": sorted(c.title for cid, c in course_reqs.items() if cid in facts.courses_completed),
         "final_exams_passed": sorted(c.title for cid, c in course_reqs.items() if cid in facts.exams_passed),
-        "ethics_pledge": facts.pledge_label,
+        "ethics_pledge": next(
+            (
+                r.pledge_label
+                for r in reqs
+                if r.kind == Kind.ETHICS_PLEDGE and r.pledge_pk in facts.pledges_signed
+            ),
+            "",
+        ),
     }
     if any(r.kind == Kind.DIRECT_PRACTICE_HOURS for r in reqs):
         out["directly_supervised_practice_hours"] = fmt_hours(F.group_sum(practice, lambda f: f.direct))
