@@ -17,6 +17,7 @@ from courses.models import CompetencyDomain
 from lms.converters import Id
 from lms.errors import Invalid, NotFound
 from lms.models import User
+from lms.pagination import Mapped
 from lms.timezones import local_today
 
 from . import qualifications, selectors, services
@@ -110,7 +111,7 @@ def _user(pk):
 @paginate
 def hours_list(request, status: str | None = None):
     entries = selectors.practice_logs_for_trainee(trainee=request.user, status=status)
-    return [_log_out(e) for e in entries.select_related("trainee")]
+    return Mapped(entries, _log_out)  # one page read and serialised, not the whole log
 
 
 @router.get("/hours/supervisors", response={200: list[SupervisorOut], 401: ErrorOut}, auth=django_auth)
@@ -169,8 +170,7 @@ def hours_withdraw(request, entry_id: Id):
 def supervision_queue(request):
     """Entries waiting for your decision, from trainees you supervise (empty for anyone else), each
     saying whether you were qualified on its date and whether the trainee's program requires it."""
-    entries = selectors.supervisor_queue(supervisor=request.user)
-    return [_queue_entry_out(e) for e in entries.select_related("supervisor")]
+    return Mapped(selectors.supervisor_queue(supervisor=request.user), _queue_entry_out)
 
 
 @router.post("/hours/{id:entry_id}/decision", response={200: PracticeLogOut, **ERRORS}, auth=django_auth)

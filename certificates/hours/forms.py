@@ -78,13 +78,80 @@ class DecisionForm(forms.Form):
 
 
 class BulkDecisionForm(DecisionForm):
-    # Bulk decisions confirm "directly supervised" as the trainee logged it (hours.services).
+    """A decision on the entries ticked on the queue's page, or on every entry matching its filter
+    ("scope" all: re-selected by the server, see hours.services.practice_logs_decide_from_queue).
+    Bulk decisions confirm "directly supervised" as the trainee logged it."""
+
+    SELECTED, ALL = "selected", "all"
+
     directly_supervised = None
-    entries = forms.TypedMultipleChoiceField(label=_("Entries"), coerce=int, choices=())
+    entries = forms.TypedMultipleChoiceField(label=_("Entries"), coerce=int, choices=(), required=False)
+    scope = forms.ChoiceField(
+        label=_("Apply to"),
+        choices=[(SELECTED, _("The entries I ticked")), (ALL, _("All matching entries"))],
+        widget=forms.RadioSelect,
+        initial=SELECTED,
+        required=False,
+    )
+    # When the page was shown: entries changed after it are skipped, not decided unseen.
+    shown_at = forms.DateTimeField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, entry_ids=(), **kwargs):
+        kwargs.setdefault("auto_id", "bulk_%s")
         super().__init__(*args, **kwargs)
         self.fields["entries"].choices = [(i, i) for i in entry_ids]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("scope") != self.ALL:
+            data["scope"] = self.SELECTED
+            if not data.get("entries") and "entries" not in self.errors:
+                self.add_error("entries", _("Select at least one entry."))
+        if data.get("decision") == "reject" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Give a reason when you don't approve an entry."))
+        return data
+
+
+class FilterForm(forms.Form):
+    """A list's filters from the query string; a value that is not one is shown with its error and
+    otherwise ignored (the list is shown unfiltered on that field)."""
+
+    def value(self, name):
+        self.is_valid()  # cleaned_data then holds the valid fields only
+        return self.cleaned_data.get(name) or None
+
+
+class QueueFilterForm(FilterForm):
+    """The supervisor queue's filters (?trainee=&kind=)."""
+
+    # Any id is accepted: the queue is always the supervisor's own, so another trainee's id lists nothing.
+    trainee = forms.IntegerField(
+        label=_("Trainee"), required=False, min_value=1, max_value=2**63 - 1, widget=forms.Select
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds")), *PracticeLog.Kind.choices], required=False
+    )
+
+    def __init__(self, *args, supervisees=(), **kwargs):
+        kwargs.setdefault("auto_id", "filter-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["trainee"].widget.choices = [("", _("All trainees"))] + [
+            (p.pk, p.get_full_name()) for p in supervisees
+        ]
+
+
+class HoursFilterForm(FilterForm):
+    """The trainee's log by status (?status=)."""
+
+    status = forms.ChoiceField(
+        label=_("Show"),
+        choices=[("", _("All entries")), *PracticeLog.Status.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "filter-%s")
+        super().__init__(*args, **kwargs)
 
 
 class SupervisorAssignForm(forms.Form):

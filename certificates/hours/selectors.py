@@ -19,8 +19,12 @@ ERR_ENTRY_NOT_FOUND = gettext_noop("No such entry.")
 
 
 def practice_logs_for_trainee(*, trainee, status: str | None = None):
-    qs = PracticeLog.objects.filter(trainee=trainee).select_related(
-        "trainee", "domain", "supervisor", "decided_by"
+    """The trainee's entries, newest first (the (trainee, date) index serves the order; pk breaks
+    ties so a page never repeats or skips a row)."""
+    qs = (
+        PracticeLog.objects.filter(trainee=trainee)
+        .select_related("trainee", "domain", "supervisor", "decided_by")
+        .order_by("-date", "-pk")
     )
     if status:
         qs = qs.filter(status=status)
@@ -88,7 +92,7 @@ def qualifications_for(*, supervisor):
 
 
 def supervisors_with_qualifications():
-    """Everyone with the supervisor role, with their recorded credentials (two queries)."""
+    """Everyone with the supervisor role, with their recorded credentials (two queries a page)."""
     return (
         User.objects.filter(groups__name=roles.SUPERVISOR)
         .prefetch_related(
@@ -97,24 +101,35 @@ def supervisors_with_qualifications():
                 queryset=SupervisorQualification.objects.order_by("-valid_from", "-pk"),
             )
         )
-        .order_by("full_name", "email")
+        .order_by("full_name", "email", "pk")
         .distinct()
     )
 
 
-def supervisor_queue(*, supervisor):
-    """Pending entries addressed to `supervisor` by trainees they currently supervise, each flagged
+def supervisor_queue_entries(*, supervisor, trainee_id: int | None = None, kind: str | None = None):
+    """Pending entries addressed to `supervisor` by trainees they currently supervise, optionally of
+    one trainee and one kind, in the queue's order. The one definition of "the supervisor's queue":
+    the page lists it and "decide all matching" re-selects it (hours.services)."""
+    qs = PracticeLog.objects.pending().filter(
+        supervisor=supervisor,
+        trainee__supervisors__supervisor=supervisor,
+        trainee__supervisors__is_active=True,
+    )
+    if trainee_id:
+        qs = qs.filter(trainee_id=trainee_id)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.order_by("trainee__full_name", "date", "pk")
+
+
+def supervisor_queue(*, supervisor, trainee_id: int | None = None, kind: str | None = None):
+    """The supervisor's queue (see supervisor_queue_entries) with what a row shows, each flagged
     when the trainee's program needs a qualified supervisor for that kind of hours and none was on
     record for its date."""
     return qualification_flags(
-        PracticeLog.objects.pending()
-        .filter(
-            supervisor=supervisor,
-            trainee__supervisors__supervisor=supervisor,
-            trainee__supervisors__is_active=True,
+        supervisor_queue_entries(supervisor=supervisor, trainee_id=trainee_id, kind=kind).select_related(
+            "trainee", "supervisor", "domain"
         )
-        .select_related("trainee", "supervisor", "domain")
-        .order_by("trainee__full_name", "date", "pk")
     )
 
 

@@ -4,7 +4,8 @@ bulk. Every rule holds alike for the form, the API and the CSV import (hours.imp
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
@@ -22,7 +23,12 @@ from lms.models import User
 from lms.timezones import local_date, local_today
 
 from .models import HoursApproval, PracticeLog, SupervisorAssignment
-from .selectors import can_see_entry
+from .selectors import can_see_entry, supervisor_queue_entries
+
+# "Decide all matching" decides at most this many entries per request (oldest in the queue's order
+# first); the supervisor repeats it for the rest. One decision writes the entry, its approval and its
+# audit row, so this bounds one request's work.
+BULK_LIMIT = 200
 
 ERR_FUTURE_DATE = gettext_noop("The date can't be in the future.")
 ERR_HOURS_POSITIVE = gettext_noop("Enter more than zero hours.")
@@ -37,6 +43,9 @@ ERR_ONLY_PENDING_DECIDE = gettext_noop("This entry is not waiting for a decision
 ERR_NOT_SUPERVISOR_OF = gettext_noop("You don't supervise this trainee.")
 ERR_REASON_REQUIRED = gettext_noop("Give a reason when you don't approve an entry.")
 ERR_NOTHING_SELECTED = gettext_noop("Select at least one entry.")
+ERR_TOO_MANY_SELECTED = gettext_noop(
+    "Select at most {limit} entries at once, or choose all matching entries."
+)
 ERR_NOT_A_SUPERVISOR = gettext_noop("That person is not a supervisor.")
 ERR_NOT_A_TRAINEE = gettext_noop("That person is not a trainee.")
 ERR_SELF_SUPERVISION = gettext_noop("Nobody can supervise themselves.")
@@ -355,3 +364,70 @@ def practice_logs_decide_bulk(*, actor, entry_ids, approve: bool, reason: str = 
         _decide(actor=actor, entry=e, approve=approve, reason=reason, now=now, directly_supervised=None)
         for e in entries
     ]
+
+
+@dataclass
+class QueueDecision:
+    """What a decision from the queue page did: the entries decided, how many were skipped because
+    they changed after the page was shown (edited, withdrawn, decided elsewhere, or no longer
+    supervised), and how many matching entries still wait (beyond BULK_LIMIT, or skipped)."""
+
+    decided: list[PracticeLog] = field(default_factory=list)
+    skipped: int = 0
+    remaining: int = 0
+
+
+@transaction.atomic
+def practice_logs_decide_from_queue(
+    *,
+    actor,
+    approve: bool,
+    reason: str = "",
+    entry_ids=None,
+    trainee_id: int | None = None,
+    kind: str | None = None,
+    shown_at: datetime | None = None,
+    limit: int | None = None,
+) -> QueueDecision:
+    """The supervisor queue's decision on several entries: the ticked `entry_ids`, or (entry_ids None)
+    every entry of the actor's queue matching the filter (trainee, kind), re-selected here by the same
+    filter and the actor's own queue, at most `limit` of them. An id outside the actor's own entries
+    answers like a missing one (NotFound, nothing decided). Entries changed since `shown_at` (the time
+    the page was shown) or no longer waiting are skipped, never decided unseen."""
+    limit = limit or BULK_LIMIT
+    reason = (reason or "").strip()
+    if not approve and not reason:
+        raise Invalid(_(ERR_REASON_REQUIRED), field="reason")
+    queue = supervisor_queue_entries(supervisor=actor, trainee_id=trainee_id, kind=kind)
+    if entry_ids is not None:
+        ids = sorted({int(i) for i in entry_ids})
+        if not ids:
+            raise Invalid(_(ERR_NOTHING_SELECTED), field="entries")
+        if len(ids) > limit:
+            raise Invalid(_(ERR_TOO_MANY_SELECTED).format(limit=limit), field="entries")
+        if PracticeLog.objects.filter(pk__in=ids, supervisor=actor).count() != len(ids):
+            raise NotFound(_("Some entries were not found."))
+        wanted = len(ids)
+        queue = supervisor_queue_entries(supervisor=actor).filter(pk__in=ids)
+        ids = list(queue.values_list("pk", flat=True))
+    else:
+        ids = list(queue.values_list("pk", flat=True)[:limit])
+        wanted = len(ids)
+    entries = PracticeLog.objects.select_for_update().select_related("trainee").filter(pk__in=ids)
+    outcome = QueueDecision()
+    now = timezone.now()
+    for entry in entries.order_by("pk"):
+        changed = shown_at is not None and max(entry.created_at, entry.updated_at) > shown_at
+        if changed or entry.status != PracticeLog.Status.PENDING:
+            continue
+        outcome.decided.append(
+            _decide(
+                actor=actor, entry=entry, approve=approve, reason=reason, now=now, directly_supervised=None
+            )
+        )
+    outcome.skipped = wanted - len(outcome.decided)
+    if entry_ids is None:
+        outcome.remaining = supervisor_queue_entries(
+            supervisor=actor, trainee_id=trainee_id, kind=kind
+        ).count()
+    return outcome

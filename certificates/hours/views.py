@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,10 +17,11 @@ from certificates.web import csv_import_page, error_page, form_error, handles_do
 from lms import roles
 from lms.errors import DomainError, Invalid
 from lms.models import User
+from lms.pagination import local_next, paginate
 from lms.timezones import local_today
 
 from . import forms, imports, qualifications, selectors, services
-from .models import SupervisorAssignment, SupervisorQualification
+from .models import PracticeLog, SupervisorAssignment, SupervisorQualification
 
 
 @login_required
@@ -50,17 +52,46 @@ def hours(request):
                 return redirect("certificates:hours")
         else:
             status = 422
+    filters = forms.HoursFilterForm(request.GET)
+    pager = paginate(
+        request,
+        selectors.practice_logs_for_trainee(trainee=request.user, status=filters.value("status")),
+        fragment="#log-list",
+    )
     return TemplateResponse(
         request,
         "certificates/hours.html",
         {
             "form": form,
-            "entries": selectors.practice_logs_for_trainee(trainee=request.user),
-            "totals": selectors.practice_hours_totals(trainee=request.user),
+            "filters": filters,
+            "pager": pager,
+            "entries": pager.items,
+            # Over every entry, whatever the page and filter (one grouped query).
+            "totals": _totals_rows(selectors.practice_hours_totals(trainee=request.user)),
             "supervisors": supervisors,
+            "back": request.get_full_path(),
         },
         status=status,
     )
+
+
+def _totals_rows(totals):
+    """[(kind label, [(status label, hours)])] in the models' order, for the summary table."""
+    return [
+        (
+            label,
+            [(s_label, totals[kind][st]) for st, s_label in PracticeLog.Status.choices if st in totals[kind]],
+        )
+        for kind, label in PracticeLog.Kind.choices
+        if kind in totals
+    ]
+
+
+def _back_to_hours(request):
+    """Where the trainee came from (the page and filter of their log), if it is our hours page."""
+    default = reverse("certificates:hours")
+    back = local_next(request, request.POST.get("next") or request.GET.get("next"), default=default)
+    return back if back.split("?")[0] == default else default
 
 
 @login_required
@@ -92,11 +123,14 @@ def hours_edit(request, pk):
                 status = exc.status_code
             else:
                 messages.success(request, _("Changes saved. Your supervisor will review the entry again."))
-                return redirect("certificates:hours")
+                return redirect(_back_to_hours(request))
         else:
             status = 422
     return TemplateResponse(
-        request, "certificates/hours_edit.html", {"form": form, "entry": entry}, status=status
+        request,
+        "certificates/hours_edit.html",
+        {"form": form, "entry": entry, "back": _back_to_hours(request)},
+        status=status,
     )
 
 
@@ -107,12 +141,13 @@ def hours_withdraw(request, pk):
     entry = selectors.practice_log_for_actor(actor=request.user, pk=pk)
     if entry.trainee_id != request.user.pk:
         raise Http404
+    back = _back_to_hours(request)
     try:
         services.practice_log_withdraw(actor=request.user, entry=entry)
     except DomainError as exc:
-        return error_page(request, exc, back_url=reverse("certificates:hours"))
+        return error_page(request, exc, back_url=back)
     messages.success(request, _("Entry withdrawn."))
-    return redirect("certificates:hours")
+    return redirect(back)
 
 
 def _decision_form(entry, data=None):
@@ -124,25 +159,59 @@ def _decision_form(entry, data=None):
     )
 
 
-def _queue_page(request, *, failed=None, status=200):
-    """The supervisor's queue; `failed` is (entry pk, bound form) of a decision refused, shown with
-    what the supervisor chose and typed."""
+QUEUE_PARAMS = ("trainee", "kind", "page")
+
+
+def _queue_url(request) -> str:
+    """The queue as the supervisor left it: same filter, same page (a page now past the end shows
+    the last one)."""
+    query = request.GET.copy()
+    for key in list(query):
+        if key not in QUEUE_PARAMS:
+            del query[key]
+    encoded = query.urlencode()
+    return reverse("certificates:queue") + (f"?{encoded}" if encoded else "")
+
+
+def _queue_page(request, *, failed=None, bulk_form=None, status=200):
+    """The supervisor's queue, one page of it, filtered by ?trainee= and ?kind=. Forms on it post to
+    their URL with the same query string, so a refused decision comes back to this very page:
+    `failed` is (entry pk, bound form) of a refused single decision, `bulk_form` a refused decision
+    on several entries, both shown with what the supervisor chose, ticked and typed."""
     if not roles.is_supervisor(request.user):
         raise PermissionDenied
     today = local_today(request.user)
+    supervisees = list(selectors.supervisees_for(supervisor=request.user).order_by("full_name", "pk"))
+    filters = forms.QueueFilterForm(request.GET, supervisees=supervisees)
+    trainee_id, kind = filters.value("trainee"), filters.value("kind")
+    pager = paginate(
+        request,
+        selectors.supervisor_queue(supervisor=request.user, trainee_id=trainee_id, kind=kind),
+        fragment="#queue-h",
+    )
     rows = []
-    for entry in selectors.supervisor_queue(supervisor=request.user):
+    for entry in pager.items:
         form = failed[1] if failed and failed[0] == entry.pk else _decision_form(entry)
         rows.append((entry, form))
+    if bulk_form is None:
+        bulk_form = forms.BulkDecisionForm(initial={"shown_at": timezone.now()})
+    ticked = set(bulk_form.cleaned_data.get("entries") or []) if bulk_form.is_bound else set()
     return TemplateResponse(
         request,
         "certificates/queue.html",
         {
             "rows": rows,
+            "pager": pager,
+            "filters": filters,
+            "filtered": bool(trainee_id or kind),
+            "bulk_form": bulk_form,
+            "ticked": ticked,
+            "bulk_limit": services.BULK_LIMIT,
+            "here": pager.current_url,
             "credentials": [
                 (q, q.is_valid_on(today)) for q in selectors.qualifications_for(supervisor=request.user)
             ],
-            "supervisees": selectors.supervisees_for(supervisor=request.user),
+            "supervisees": supervisees,
             "decided": selectors.supervisor_decided(supervisor=request.user, limit=20),
         },
         status=status,
@@ -179,38 +248,67 @@ def decide(request, pk):
         form_error(form, exc)
         return _queue_page(request, failed=(entry.pk, form), status=exc.status_code)
     except DomainError as exc:
-        return error_page(request, exc, back_url=reverse("certificates:queue"))
+        return error_page(request, exc, back_url=_queue_url(request))
     messages.success(request, _("Decision recorded."))
-    return redirect("certificates:queue")
+    return redirect(_queue_url(request))
 
 
 @login_required
 @require_POST
 @handles_domain_errors
 def decide_bulk(request):
+    """A decision on the ticked entries of the page, or on all entries matching the page's filter
+    (re-selected by the server within the supervisor's own queue, at most services.BULK_LIMIT)."""
+    if not roles.is_supervisor(request.user):
+        raise PermissionDenied
     ids = request.POST.getlist("entries")
     form = forms.BulkDecisionForm(request.POST, entry_ids=[i for i in ids if i.isdigit()])
     if not form.is_valid():
-        return error_page(
-            request,
-            Invalid(_(services.ERR_NOTHING_SELECTED)),
-            back_url=reverse("certificates:queue"),
-        )
+        return _queue_page(request, bulk_form=form, status=422)
+    data = form.cleaned_data
+    every = data["scope"] == form.ALL
+    filters = forms.QueueFilterForm(request.GET)
     try:
-        done = services.practice_logs_decide_bulk(
+        outcome = services.practice_logs_decide_from_queue(
             actor=request.user,
-            entry_ids=form.cleaned_data["entries"],
-            approve=form.cleaned_data["decision"] == "approve",
-            reason=form.cleaned_data["reason"],
+            approve=data["decision"] == "approve",
+            reason=data["reason"],
+            entry_ids=None if every else data["entries"],
+            trainee_id=filters.value("trainee") if every else None,
+            kind=filters.value("kind") if every else None,
+            shown_at=data.get("shown_at"),
         )
+    except Invalid as exc:
+        form_error(form, exc)
+        return _queue_page(request, bulk_form=form, status=exc.status_code)
     except DomainError as exc:
-        return error_page(request, exc, back_url=reverse("certificates:queue"))
+        return error_page(request, exc, back_url=_queue_url(request))
+    done = len(outcome.decided)
     messages.success(
         request,
-        ngettext("%(count)s decision recorded.", "%(count)s decisions recorded.", len(done))
-        % {"count": len(done)},
+        ngettext("%(count)s decision recorded.", "%(count)s decisions recorded.", done) % {"count": done},
     )
-    return redirect("certificates:queue")
+    if outcome.skipped:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s entry changed after the page was shown (edited, withdrawn or decided) and was left as it is: check it.",
+                "%(count)s entries changed after the page was shown (edited, withdrawn or decided) and were left as they are: check them.",
+                outcome.skipped,
+            )
+            % {"count": outcome.skipped},
+        )
+    if every and outcome.remaining:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s matching entry is still waiting.",
+                "%(count)s matching entries are still waiting (at most %(limit)s are decided at once).",
+                outcome.remaining,
+            )
+            % {"count": outcome.remaining, "limit": services.BULK_LIMIT},
+        )
+    return redirect(_queue_url(request))
 
 
 @login_required
@@ -272,8 +370,9 @@ def _qualification_form(supervisor, data=None):
 
 
 def _supervisors_page(request, *, failed=None, status=200):
+    pager = paginate(request, selectors.supervisors_with_qualifications())
     rows = []
-    for person in selectors.supervisors_with_qualifications():
+    for person in pager.items:
         failed_here = bool(failed) and failed[0] == person.pk
         today = local_today(person)
         rows.append(
@@ -284,7 +383,9 @@ def _supervisors_page(request, *, failed=None, status=200):
                 "open": failed_here,
             }
         )
-    return TemplateResponse(request, "certificates/supervisors.html", {"rows": rows}, status=status)
+    return TemplateResponse(
+        request, "certificates/supervisors.html", {"rows": rows, "pager": pager}, status=status
+    )
 
 
 @login_required
@@ -309,7 +410,9 @@ def qualification_add(request, user_id):
         request,
         _("Credential recorded for %(name)s.") % {"name": supervisor.get_full_name()},
     )
-    return redirect(f"{reverse('certificates:supervisors')}#supervisor-{supervisor.pk}")
+    page = request.GET.get("page", "")
+    query = f"?page={page}" if page.isdigit() else ""
+    return redirect(f"{reverse('certificates:supervisors')}{query}#supervisor-{supervisor.pk}")
 
 
 @login_required
