@@ -4,6 +4,7 @@ away a date of birth: the services hand them a minimum-age row as met / not met 
 
 from django.shortcuts import get_object_or_404
 from ninja import Router
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from certificates.permissions import require_program_admin
@@ -13,6 +14,7 @@ from certificates.schemas import ERRORS, ErrorOut
 from lms.converters import Id
 
 from . import selectors, services
+from .cohort import Cohort, CohortFilter
 from .engine import Eligibility
 from .labels import fmt_hours
 from .schemas import EligibilityOut
@@ -61,15 +63,40 @@ def my_eligibility(request, on: str | None = None):
     return [_eligibility_out(p.eligibility) for p in selectors.my_eligibility(user=request.user, on=day)]
 
 
+class _CohortPages:
+    """The cohort seen by ninja's @paginate: it counts the enrolments (one COUNT) and slices them (one
+    LIMIT/OFFSET), so only the page asked for is evaluated; each page read is audited once."""
+
+    def __init__(self, actor, cohort):
+        self.actor, self.cohort = actor, cohort
+
+    def all(self):
+        return self
+
+    def count(self) -> int:
+        return self.cohort.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            key = slice(key, key + 1)
+        rows = services.cohort_slice_for_staff(actor=self.actor, cohort=self.cohort, key=key)
+        return [_eligibility_out(r.eligibility) for r in rows]
+
+
 @router.get("/programs/{slug}/eligibility", response={200: list[EligibilityOut], **ERRORS}, auth=django_auth)
-def cohort_eligibility(request, slug: str, on: str | None = None):
-    """Program administrators: everyone working toward the program, today or as of `on`. Recovery and
-    minimum age appear as met / not met."""
+@paginate
+def cohort_eligibility(request, slug: str, on: str | None = None, q: str | None = None):
+    """Program administrators: everyone working toward the program (paginated: ?limit=&offset=, in
+    order of name and email; ?q= narrows by name or email), today or as of `on`. Recovery and minimum
+    age appear as met / not met."""
     require_program_admin(request.user)
     day = selectors.evaluation_date(on)
-    program = program_selectors.program_get(slug=slug, user=request.user)
-    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort api", on=day)
-    return [_eligibility_out(r.eligibility) for r in rows]
+    program = program_selectors.program_get(slug=slug, user=request.user, with_rules=False)
+    filters = CohortFilter.from_query({"q": q or ""})
+    return _CohortPages(request.user, Cohort(actor=request.user, program=program, on=day, filters=filters))
 
 
 @router.get(

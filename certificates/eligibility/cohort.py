@@ -1,49 +1,182 @@
 """The cohort report: everyone working toward a program, each evaluated against their own version,
-redacted for staff (recovery as met / not met), as a page or a streamed CSV. Staff reads go through
-eligibility.services.cohort_read_for_staff, which audits them."""
+redacted for staff (recovery and minimum age as met / not met), as a page (50 people, with filters)
+or a streamed CSV. Staff reads go through eligibility.services, which audits them once per read.
+
+Order: the trainee's name, then email, then id (stable across pages and in the CSV). Costs: a page
+without an eligibility filter reads only its 50 people; a filtered page and the CSV evaluate the
+whole cohort, streamed trainee by trainee through one query per kind of fact (eligibility.loads), so
+neither the number of queries nor the memory grows with the cohort."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from certificates.permissions import require_program_admin
-from certificates.programs.models import CredentialProgram, ProgramEnrollment
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils import timezone
 
-from .engine import Eligibility, eligibility_for_users
+from certificates.permissions import require_program_admin
+from certificates.programs.models import CredentialProgram, ProgramEnrollment, ProgramVersion, Requirement
+from lms.pagination import page_number
+
+from . import loads
+from .engine import Eligibility, Pass
+
+PER_PAGE = 50
+ELIGIBLE = "eligible"
+NOT_ELIGIBLE = "not_eligible"
+STATUSES = (ELIGIBLE, NOT_ELIGIBLE)
+
+
+@dataclass(frozen=True)
+class CohortFilter:
+    """What the administrator narrowed the cohort to (?status=, ?missing=<requirement id>, ?q=).
+    Anything unknown is ignored, never an error: a bad link still shows the cohort."""
+
+    status: str = ""
+    missing: int | None = None
+    q: str = ""
+
+    @classmethod
+    def from_query(cls, params) -> CohortFilter:
+        status = params.get("status", "")
+        missing = str(params.get("missing", "")).strip()
+        return cls(
+            status=status if status in STATUSES else "",
+            missing=int(missing) if missing.isdigit() and len(missing) < 10 else None,
+            q=str(params.get("q", "")).strip()[:100],
+        )
+
+    @property
+    def needs_evaluation(self) -> bool:
+        """Whether finding the matching people means evaluating everyone."""
+        return bool(self.status or self.missing)
+
+    def matches(self, elig: Eligibility) -> bool:
+        if self.status == ELIGIBLE and not elig.eligible:
+            return False
+        if self.status == NOT_ELIGIBLE and elig.eligible:
+            return False
+        if self.missing is not None:
+            return any(r.requirement.pk == self.missing for r in elig.unmet)
+        return True
+
+    def query(self) -> dict[str, str]:
+        out = {"status": self.status, "missing": str(self.missing or ""), "q": self.q}
+        return {k: v for k, v in out.items() if v}
 
 
 @dataclass
 class CohortRow:
     enrollment: ProgramEnrollment
-    eligibility: Eligibility  # redacted: no recovery dates or months
+    eligibility: Eligibility  # redacted: no recovery dates or months, no birthday
 
 
-def cohort_for_program(*, actor, program: CredentialProgram, on: date | None = None) -> list[CohortRow]:
-    """Everyone working toward `program`, evaluated against their own version, for a program
-    administrator. Results are redacted (recovery: met / not met only). A constant number of queries
-    per version, whatever the cohort size."""
-    require_program_admin(actor)
-    enrollments = list(
-        ProgramEnrollment.objects.filter(program=program)
-        .select_related("user", "program", "version__program")
-        .order_by("user__full_name", "user__email")
-    )
-    by_version: dict[int, list[ProgramEnrollment]] = {}
-    for e in enrollments:
-        by_version.setdefault(e.version_id, []).append(e)
-    evaluated: dict[int, Eligibility] = {}
-    for group in by_version.values():
-        results = eligibility_for_users(users=[e.user for e in group], version=group[0].version, on=on)
-        for e, elig in zip(group, results, strict=True):
-            evaluated[e.pk] = elig.redacted()
-    return [CohortRow(enrollment=e, eligibility=evaluated[e.pk]) for e in enrollments]
+@dataclass
+class CohortPage:
+    rows: list[CohortRow]
+    count: int  # people matching the filter
+    number: int
+    num_pages: int
+    per_page: int = PER_PAGE
+    requirements: list = field(default_factory=list)  # every row of every version, for the filter
+
+    @property
+    def start(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.rows else 0
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.rows) - 1 if self.rows else 0
 
 
-def cohort_has_recovery_requirement(rows: list[CohortRow]) -> bool:
-    return any(r.is_sensitive for row in rows for r in row.eligibility.results)
+def cohort_enrollments(*, program: CredentialProgram, q: str = ""):
+    """The program's enrolments in the report's order, narrowed by a name or email search."""
+    qs = ProgramEnrollment.objects.filter(program=program)
+    if q:
+        qs = qs.filter(Q(user__full_name__icontains=q) | Q(user__email__icontains=q))
+    return qs.select_related("user", "version").order_by("user__full_name", "user__email", "user_id")
+
+
+class Cohort:
+    """One read of a program's cohort on a date (default: the site's today, with hours waiting for
+    approval shown), for a program administrator."""
+
+    def __init__(self, *, actor, program: CredentialProgram, on: date | None = None, filters=None):
+        require_program_admin(actor)
+        self.program = program
+        self.filters = filters or CohortFilter()
+        self.enrollments = cohort_enrollments(program=program, q=self.filters.q)
+        versions = list(ProgramVersion.objects.filter(program=program).order_by("effective_date", "pk"))
+        for version in versions:
+            version.program = program  # the rows and the CSV name it: no query per version
+        self.batch = Pass(versions, on or timezone.localdate(), include_pending=on is None)
+
+    @property
+    def requirements(self) -> list:
+        """(requirement, label, version) for every row of every version: the 'missing' filter."""
+        return [
+            (row.req, row.label, self.batch.versions[row.req.version_id])
+            for rows in self.batch.rows.values()
+            for row in rows
+        ]
+
+    @property
+    def has_recovery_requirement(self) -> bool:
+        return any(r.kind == Requirement.Kind.RECOVERY_MONTHS for r in self.batch.needs.requirements)
+
+    def count(self) -> int:
+        return self.enrollments.count()
+
+    def _row(self, enrollment, facts) -> CohortRow:
+        enrollment.version.program = self.program
+        elig = self.batch.evaluate(enrollment.user, enrollment.version_id, facts).redacted()
+        return CohortRow(enrollment=enrollment, eligibility=elig)
+
+    def evaluate(self, enrollments) -> list[CohortRow]:
+        """These enrolments (a page, an API slice), evaluated together."""
+        enrollments = list(enrollments)
+        facts = self.batch.load([e.user for e in enrollments])
+        return [self._row(e, facts[e.user_id]) for e in enrollments]
+
+    def rows(self) -> Iterator[CohortRow]:
+        """Everyone matching the filter, evaluated trainee by trainee (a stream)."""
+        user_ids = self.enrollments.values("user_id")
+        stream = loads.stream(
+            needs=self.batch.needs,
+            enrollments=self.enrollments.iterator(chunk_size=loads.CHUNK),
+            user_ids=user_ids,
+        )
+        for enrollment, facts in stream:
+            row = self._row(enrollment, facts)
+            if self.filters.matches(row.eligibility):
+                yield row
+
+    def page(self, raw_number) -> CohortPage:
+        """One page of 50 (a number that is not one is page 1; past the end, the last page)."""
+        number = page_number(raw_number)
+        if not self.filters.needs_evaluation:
+            paginator = Paginator(self.enrollments, PER_PAGE)
+            number = min(number, paginator.num_pages)
+            rows = self.evaluate(paginator.page(number).object_list)
+            return CohortPage(rows, paginator.count, number, paginator.num_pages)
+        # Evaluate everyone (streamed), keeping only the page asked for, or the last one.
+        count, wanted, last = 0, [], []
+        first_index = (number - 1) * PER_PAGE
+        for row in self.rows():
+            if count % PER_PAGE == 0:
+                last = []
+            last.append(row)
+            if first_index <= count < first_index + PER_PAGE:
+                wanted.append(row)
+            count += 1
+        num_pages = max(1, -(-count // PER_PAGE))
+        if number > num_pages:
+            number, wanted = num_pages, last
+        return CohortPage(wanted, count, number, num_pages)
 
 
 class _Echo:
@@ -51,21 +184,23 @@ class _Echo:
         return value
 
 
-def cohort_csv_lines(*, rows: list[CohortRow]) -> Iterator[str]:
-    """The cohort as CSV lines, for a streamed download. Recovery appears only as met / not met."""
+CSV_HEADER = [
+    "name",
+    "email",
+    "program",
+    "version",
+    "eligible",
+    "requirements_met",
+    "requirements_total",
+    "missing",
+]
+
+
+def cohort_csv_lines(*, rows) -> Iterator[str]:
+    """The cohort as CSV lines, written as the rows come (a stream). Recovery appears only as met /
+    not met."""
     writer = csv.writer(_Echo())
-    yield writer.writerow(
-        [
-            "name",
-            "email",
-            "program",
-            "version",
-            "eligible",
-            "requirements_met",
-            "requirements_total",
-            "missing",
-        ]
-    )
+    yield writer.writerow(CSV_HEADER)
     for row in rows:
         elig = row.eligibility
         missing = "; ".join(f"{r.label}: {r.missing}" for r in elig.unmet)
@@ -73,7 +208,7 @@ def cohort_csv_lines(*, rows: list[CohortRow]) -> Iterator[str]:
             [
                 _csv_safe(row.enrollment.user.full_name),
                 _csv_safe(row.enrollment.user.email),
-                row.enrollment.program.slug,
+                row.enrollment.version.program.slug,
                 row.enrollment.version.label,
                 "yes" if elig.eligible else "no",
                 elig.met_count,

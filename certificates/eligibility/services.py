@@ -1,6 +1,7 @@
-"""Staff reads of eligibility that must be audited: a program administrator's view of one trainee, and
-of a program's whole cohort (page, CSV and API alike). The audit records that recovery status was
-seen, never a date."""
+"""Staff reads of eligibility that must be audited: a program administrator's view of one trainee (one
+event per read), and of a program's cohort: one event per read of the page, the CSV or the API (who,
+which program, how many trainees, where, with which filter), never one per trainee. The audit records
+that recovery status was seen, never a date."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from datetime import date
 
 from certificates.permissions import require_program_admin
 from certificates.programs.models import CredentialProgram, ProgramVersion
-from certificates.recovery.services import recovery_status_reads_record
 from lms.audit import audit_record
 
-from .cohort import CohortRow, cohort_for_program, cohort_has_recovery_requirement
+from .cohort import Cohort, CohortFilter, CohortPage, CohortRow
 from .engine import Eligibility, eligibility_for, redact_result
+
+RECOVERY_READ = "recovery.status_read_by_staff"
+COHORT_PAGE, COHORT_CSV, COHORT_API = "cohort page", "cohort csv", "cohort api"
 
 
 def eligibility_read_for_staff(
@@ -29,7 +32,7 @@ def eligibility_read_for_staff(
     if any(r.is_sensitive for r in elig.results):
         audit_record(
             actor=actor,
-            action="recovery.status_read_by_staff",
+            action=RECOVERY_READ,
             target=version,
             subject=user,
             details={"context": "trainee eligibility"},
@@ -37,13 +40,44 @@ def eligibility_read_for_staff(
     return elig
 
 
-def cohort_read_for_staff(
-    *, actor, program: CredentialProgram, context: str, on: date | None = None
-) -> list[CohortRow]:
-    """Everyone working toward `program`, for a program administrator (redacted: recovery as met / not
-    met). When the program has a recovery requirement, one audit event per trainee records that their
-    recovery status was seen, with `context` saying where (cohort page, cohort csv, cohort api)."""
-    rows = cohort_for_program(actor=actor, program=program, on=on)
-    if cohort_has_recovery_requirement(rows):
-        recovery_status_reads_record(actor=actor, users=[r.enrollment.user for r in rows], context=context)
+def _audit_cohort_read(*, actor, cohort: Cohort, context: str, trainees: int, **extra) -> None:
+    if not cohort.has_recovery_requirement:
+        return
+    details = {"context": context, "program": cohort.program.slug, "trainees": trainees, **extra}
+    if cohort.filters.query():
+        details["filter"] = cohort.filters.query()
+    audit_record(actor=actor, action=RECOVERY_READ, target=cohort.program, details=details)
+
+
+def cohort_page_for_staff(
+    *,
+    actor,
+    program: CredentialProgram,
+    page=None,
+    filters: CohortFilter | None = None,
+    on: date | None = None,
+) -> tuple[Cohort, CohortPage]:
+    """One page of the cohort (redacted: recovery as met / not met) for a program administrator. When
+    the program has a recovery requirement, one audit event records the read: how many trainees the
+    page showed."""
+    cohort = Cohort(actor=actor, program=program, on=on, filters=filters)
+    result = cohort.page(page)
+    _audit_cohort_read(actor=actor, cohort=cohort, context=COHORT_PAGE, trainees=len(result.rows))
+    return cohort, result
+
+
+def cohort_export_for_staff(
+    *, actor, program: CredentialProgram, filters: CohortFilter | None = None, on: date | None = None
+):
+    """The whole cohort as a stream of rows, for the CSV. The read is audited once, before the first
+    row, with the number of trainees evaluated for it."""
+    cohort = Cohort(actor=actor, program=program, on=on, filters=filters)
+    _audit_cohort_read(actor=actor, cohort=cohort, context=COHORT_CSV, trainees=cohort.count())
+    return cohort.rows()
+
+
+def cohort_slice_for_staff(*, actor, cohort: Cohort, key: slice) -> list[CohortRow]:
+    """A slice of the cohort's enrolments, evaluated (the API's page), audited once."""
+    rows = cohort.evaluate(cohort.enrollments[key])
+    _audit_cohort_read(actor=actor, cohort=cohort, context=COHORT_API, trainees=len(rows))
     return rows

@@ -1,7 +1,10 @@
 """Pages built on eligibility: the trainee's checklist, the administrator's cohort (page and CSV),
 trainee list and one trainee's file (recording on it is in training.views and hours.views)."""
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -32,7 +35,9 @@ def dashboard(request):
     """The trainee's checklist: every requirement of every program they work toward."""
     progress = selectors.my_eligibility(user=request.user)
     joined = {p.enrollment.program_id for p in progress}
-    available = [p for p in program_selectors.programs_list(user=request.user) if p.pk not in joined]
+    available = [
+        p for p in program_selectors.programs_list(user=request.user, with_rules=False) if p.pk not in joined
+    ]
     return TemplateResponse(
         request,
         "certificates/dashboard.html",
@@ -49,27 +54,77 @@ def dashboard(request):
 @require_GET
 @handles_domain_errors
 def cohort(request, slug):
+    """A program's cohort, 50 people a page, narrowed by ?status= (eligible / not_eligible),
+    ?missing=<requirement> and ?q= (name or email); the filters travel in the page links."""
     require_admin(request)
     on = selectors.evaluation_date(request.GET.get("on"))
-    program = program_selectors.program_get(slug=slug, user=request.user)
-    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort page", on=on)
-    eligible = [r for r in rows if r.eligibility.eligible]
-    others = [r for r in rows if not r.eligibility.eligible]
+    program = program_selectors.program_get(slug=slug, user=request.user, with_rules=False)
+    filters = cohort_report.CohortFilter.from_query(request.GET)
+    report, page = services.cohort_page_for_staff(
+        actor=request.user, program=program, page=request.GET.get("page"), filters=filters, on=on
+    )
+    keep = {**filters.query(), **({"on": on.isoformat()} if on else {})}
     return TemplateResponse(
         request,
         "certificates/cohort.html",
-        {"program": program, "eligible": eligible, "others": others, "rows": rows, "on": on},
+        {
+            "program": program,
+            "page": page,
+            "pager": CohortPager(page, keep),
+            "filters": filters,
+            "requirements": report.requirements,
+            "on": on,
+            "csv_query": urlencode(keep),
+        },
     )
+
+
+class CohortPager:
+    """The cohort page's links, for templates/includes/pagination.html (same fields as
+    lms.pagination.Pager)."""
+
+    param = "page"
+
+    def __init__(self, page, keep: dict):
+        self.page, self.keep = page, keep
+        self.count, self.number, self.num_pages = page.count, page.number, page.num_pages
+        self.start, self.end = page.start, page.end
+        self.has_other_pages = page.num_pages > 1
+
+    def url(self, number: int) -> str:
+        query = {**self.keep, **({"page": str(number)} if number > 1 else {})}
+        return f"?{urlencode(query)}"
+
+    @property
+    def previous_url(self):
+        return self.url(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self):
+        return self.url(self.number + 1) if self.number < self.num_pages else None
+
+    @property
+    def links(self) -> list[dict]:
+        paginator = Paginator(range(self.num_pages), 1)
+        out = []
+        for n in paginator.get_elided_page_range(self.number, on_each_side=2, on_ends=1):
+            if n == Paginator.ELLIPSIS:
+                out.append({"gap": True})
+            else:
+                out.append({"number": n, "url": self.url(n), "current": n == self.number})
+        return out
 
 
 @login_required
 @require_GET
 @handles_domain_errors
 def cohort_csv(request, slug):
+    """The whole cohort (every page, the same filters) as CSV, streamed as it is evaluated."""
     require_admin(request)
     on = selectors.evaluation_date(request.GET.get("on"))
-    program = program_selectors.program_get(slug=slug, user=request.user)
-    rows = services.cohort_read_for_staff(actor=request.user, program=program, context="cohort csv", on=on)
+    program = program_selectors.program_get(slug=slug, user=request.user, with_rules=False)
+    filters = cohort_report.CohortFilter.from_query(request.GET)
+    rows = services.cohort_export_for_staff(actor=request.user, program=program, filters=filters, on=on)
     response = StreamingHttpResponse(
         cohort_report.cohort_csv_lines(rows=rows), content_type="text/csv; charset=utf-8"
     )

@@ -14,10 +14,14 @@ from .models import CredentialProgram, ProgramEnrollment
 ERR_PROGRAM_NOT_FOUND = gettext_noop("No such program.")
 
 
-def programs_list(*, user=None, include_inactive: bool = False):
+def programs_list(*, user=None, include_inactive: bool = False, with_rules: bool = True):
+    """Programs, with their versions' rows and exams prefetched unless `with_rules=False` (a page
+    that only names the programs, or evaluates them itself)."""
     qs = CredentialProgram.objects.all()
     if not (include_inactive and roles.is_program_admin(user)):
         qs = qs.active()
+    if not with_rules:
+        return qs
     return qs.prefetch_related(
         "versions__requirements__course",
         "versions__requirements__domains",
@@ -26,8 +30,8 @@ def programs_list(*, user=None, include_inactive: bool = False):
     )
 
 
-def program_get(*, slug: str, user=None) -> CredentialProgram:
-    program = programs_list(user=user, include_inactive=True).filter(slug=slug).first()
+def program_get(*, slug: str, user=None, with_rules: bool = True) -> CredentialProgram:
+    program = programs_list(user=user, include_inactive=True, with_rules=with_rules).filter(slug=slug).first()
     if program is None:
         raise NotFound(_(ERR_PROGRAM_NOT_FOUND))
     return program

@@ -44,7 +44,7 @@ def test_staff_views_as_of_a_date(client, world):
     day = approved - timedelta(days=1)
     one = client.get(f"/api/v1/programs/{slug}/eligibility/{uid}?on={day}").json()
     assert one["evaluated_on"] == str(day) and _practice(one)["current"] == "0"
-    cohort = client.get(f"/api/v1/programs/{slug}/eligibility?on={day}").json()
+    cohort = client.get(f"/api/v1/programs/{slug}/eligibility?on={day}").json()["items"]
     mine = next(row for row in cohort if row["user_id"] == uid)
     assert _practice(mine)["current"] == "0"
     assert client.get(f"/api/v1/programs/{slug}/eligibility?on=0001-01-01").status_code == 422
