@@ -43,6 +43,7 @@ Handles returned by build() (sections rely on these exact keys):
 
 from __future__ import annotations
 
+import io
 import json
 import time
 from datetime import date, timedelta
@@ -151,7 +152,7 @@ class _Builder:
     def run(self) -> dict:
         self.t0 = time.perf_counter()
         self.step("seed_demo: site, curriculum, assessments, IC&RC and Kentucky programs")
-        call_command("seed_demo", verbosity=0)
+        call_command("seed_demo", verbosity=0, stdout=io.StringIO())
         with transaction.atomic():
             self.step("extra courses and modules (test factories)")
             self._pages()

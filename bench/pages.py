@@ -12,7 +12,7 @@ import re
 
 from django.test import Client
 
-from bench.harness import Context, Row, best_of, count_queries
+from bench.harness import Context, Row, best_of, count_queries, stopwatch
 
 QUERY_GOAL = 12
 COHORT_QUERY_GOAL = 20
@@ -58,8 +58,12 @@ def _timed_row(ctx: Context, what: str, email: str, url: str) -> Row:
     """Server time (best of 3, in process) and size of a page whose list grows with the data."""
     try:
         client = _client(ctx, email)
-        response = _get(client, url)
-        seconds = best_of(3, lambda: _get(client, url))
+        _get(client, url)  # warm (a query row may already have)
+        with stopwatch() as elapsed:
+            response = _get(client, url)
+        # Far over the goal, two more runs would only cost minutes: the one figure says enough.
+        once = elapsed() > 10 * TIME_GOAL_MS / 1000
+        seconds = elapsed() if once else best_of(3, lambda: _get(client, url))
     except Exception as exc:  # noqa: BLE001
         return Row(
             f"server time: {what}", "FAILED", f"< {TIME_GOAL_MS} ms", False, f"{type(exc).__name__}: {exc}"
@@ -71,7 +75,7 @@ def _timed_row(ctx: Context, what: str, email: str, url: str) -> Row:
         f"{ms:.0f} ms ({size / 1024:.0f} KB)",
         f"< {TIME_GOAL_MS} ms",
         ms < TIME_GOAL_MS,
-        f"GET {url}: {size:,} bytes of HTML, best of 3",
+        f"GET {url}: {size:,} bytes of HTML, {'one run' if once else 'best of 3'}",
     )
 
 
