@@ -6,9 +6,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .routing import LineagePageMixin, RootRoutingMixin
 
 
-class HomePage(Page):
+class HomePage(RootRoutingMixin, Page):
     """The site's front page: a welcome, calls to action and links into the catalogue."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -33,7 +34,7 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(LineagePageMixin, Page):
     """A general page: about, privacy, how certification works, getting help."""
 
     summary = models.CharField(_("summary"), max_length=300, blank=True)

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.routing import LineagePageMixin
 
 
 def _optional_template(names: list[str]) -> str | None:
@@ -66,7 +67,7 @@ class CompetencyDomain(models.Model):
         return self.name
 
 
-class CatalogPage(Page):
+class CatalogPage(LineagePageMixin, Page):
     """The course catalogue: lists live courses, searchable and filterable by domain."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -93,7 +94,7 @@ class CatalogPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(LineagePageMixin, Page):
     """A course: a sequence of module pages, taken in order, optionally gated by prerequisite courses."""
 
     summary = models.CharField(_("summary"), max_length=400)
@@ -154,12 +155,21 @@ class CoursePage(Page):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = selectors.course_overview(user=request.user, course=self)
+        overview = selectors.course_overview(user=request.user, course=self)
+        context["overview"] = overview
         context["final_exam_cta_template"] = _optional_template(self.final_exam_cta_templates)
+        if getattr(request.user, "is_authenticated", False):
+            # What the page knows, so the final exam's call to action does not look it up again: the
+            # exam opens to an enrolled trainee once every live module is done.
+            context["assessment_facts"] = {
+                "final_exam_of": self.pk,
+                "enrolled": overview.enrollment is not None,
+                "unlocked": overview.enrollment is not None and overview.done_count == len(overview.modules),
+            }
         return context
 
 
-class ModulePage(Page):
+class ModulePage(LineagePageMixin, Page):
     """One module of a course. Completing it credits `training_hours` toward `domain`."""
 
     body = StreamField(BodyBlock(), use_json_field=True)
@@ -219,34 +229,56 @@ class ModulePage(Page):
             Assessment = apps.get_model("assessments", "Assessment")
         except LookupError:
             return None
-        return Assessment.objects.filter(module=self).first()
+        assessment = Assessment.objects.select_related("course").filter(module=self).first()
+        if assessment is not None:
+            assessment.module = self
+        return assessment
 
     def _overview(self, request):
-        """The course and the viewer's overview of it, computed once per request."""
+        """The course (the parent page as routing loaded it: title and address are all a module page
+        shows of it) and the viewer's overview of it, computed once per request."""
         from . import selectors
 
         cache = request.__dict__.setdefault("_module_overviews", {})
         if self.pk not in cache:
-            course = self.get_parent().specific
-            cache[self.pk] = (course, selectors.course_overview(user=request.user, course=course))
+            course = self.get_parent()
+            overview = selectors.course_overview(user=request.user, course=course, details=False)
+            row = next((row for row in overview.modules if row.module.pk == self.pk), None)
+            if row is not None and self.domain_id == row.module.domain_id:
+                self.domain = row.module.domain  # loaded with the module list: no query of its own
+            cache[self.pk] = (course, overview)
         return cache[self.pk]
 
     def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
         context = super().get_context(request, *args, **kwargs)
         course, overview = self._overview(request)
         modules = [row.module for row in overview.modules]
         index_ = next((i for i, m in enumerate(modules) if m.pk == self.pk), None)
         next_module = modules[index_ + 1] if index_ is not None and index_ + 1 < len(modules) else None
         assessment = self.get_assessment()
+        state = overview.state_by_id.get(self.pk)
         context.update(
             course=course,
             overview=overview,
-            state=overview.state_by_id.get(self.pk),
+            state=state,
             previous_module=modules[index_ - 1] if index_ else None,
             next_module=next_module,
             next_state=overview.state_by_id.get(next_module.pk) if next_module else None,
             assessment=assessment,
             assessment_cta_template=_optional_template(self.assessment_cta_templates) if assessment else None,
+            # What the page already knows about the viewer, so the assessment's call to action does not
+            # look it up again: enrolled, and whether this module is open to them.
+            assessment_facts=(
+                {
+                    "assessment_id": assessment.pk,
+                    "enrolled": overview.enrollment is not None,
+                    "unlocked": self.live and state in (selectors.DONE, selectors.OPEN),
+                }
+                if assessment is not None and getattr(request.user, "is_authenticated", False)
+                else None
+            ),
         )
         return context
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 
 from .models import CompetencyDomain, CoursePage, Enrollment, ModulePage, ModuleProgress
 
@@ -70,14 +70,33 @@ def module_lock_state(*, modules: list[ModulePage], done_ids: set[int]) -> dict[
 
 def module_is_unlocked(*, user, module: ModulePage) -> bool:
     """Server-side gating: the course is open to the user, they are enrolled, and every earlier module
-    of the course is complete."""
-    course = module.get_parent().specific
-    enrollment = enrollment_for(user=user, course=course)
-    if enrollment is None or missing_prerequisites(user=user, course=course):
+    of the course is complete. One query."""
+    if not getattr(user, "is_authenticated", False) or not module.live:
         return False
-    modules = list(course_modules(course=course))
-    done = completed_module_ids(enrollment=enrollment)
-    return module_lock_state(modules=modules, done_ids=done).get(module.pk, False)
+    course_path = module.path[: -ModulePage.steplen]
+    completed = Enrollment.objects.filter(user=user, status=Enrollment.Status.COMPLETED).values("course_id")
+    missing_prerequisite = CoursePage.prerequisites.through.objects.filter(
+        from_coursepage_id=OuterRef("course_id")
+    ).exclude(to_coursepage_id__in=completed)
+    earlier_not_done = (
+        ModulePage.objects.live()
+        .filter(path__startswith=course_path, depth=module.depth, path__lt=module.path)
+        .exclude(
+            Exists(
+                ModuleProgress.objects.filter(
+                    module_id=OuterRef("pk"), enrollment_id=OuterRef(OuterRef("pk"))
+                )
+            )
+        )
+    )
+    row = (
+        Enrollment.objects.active()
+        .filter(user=user, course__path=course_path)
+        .annotate(missing=Exists(missing_prerequisite), behind=Exists(earlier_not_done))
+        .values_list("missing", "behind")
+        .first()
+    )
+    return row is not None and not any(row)
 
 
 def training_hours_by_domain_for_users(*, user_ids) -> dict[int, dict[int, Decimal]]:
@@ -164,22 +183,50 @@ class CourseOverview:
         return {row.module.pk: row.state for row in self.modules}
 
 
-def course_overview(*, user, course: CoursePage) -> CourseOverview:
+def _modules_with_progress(*, course, enrollment: Enrollment | None) -> tuple[list[ModulePage], set[int]]:
+    """The course's live modules (without their text) and which of them the enrolment completed, in one
+    query."""
+    modules = course_modules(course=course).select_related("domain").defer("body")
+    if enrollment is None:
+        return list(modules), set()
+    modules = list(
+        modules.annotate(
+            done=Exists(ModuleProgress.objects.filter(enrollment_id=enrollment.pk, module_id=OuterRef("pk")))
+        )
+    )
+    return modules, {m.pk for m in modules if m.done}
+
+
+def course_overview(*, user, course, details: bool = True) -> CourseOverview:
+    """The viewer's overview of a course. `details` adds prerequisites (with the viewer's completion),
+    instructors and domains, which need the specific CoursePage; without them `course` may be the plain
+    Page (a module page knows only its parent). Two queries, five with details."""
     enrollment = enrollment_for(user=user, course=course)
-    modules = list(course_modules(course=course).select_related("domain"))
-    done = completed_module_ids(enrollment=enrollment)
+    modules, done = _modules_with_progress(course=course, enrollment=enrollment)
     states = module_states(modules=modules, done_ids=done, enrolled=enrollment is not None)
-    completed_courses = completed_course_ids(user=user)
+    prerequisites, instructors, domains = [], [], []
+    if details:
+        prereqs = course.prerequisites.live().order_by("title")
+        if getattr(user, "is_authenticated", False):
+            prereqs = prereqs.annotate(
+                completed=Exists(
+                    Enrollment.objects.filter(
+                        user=user, status=Enrollment.Status.COMPLETED, course_id=OuterRef("pk")
+                    )
+                )
+            )
+        prerequisites = [
+            PrerequisiteRow(course=p, completed=bool(getattr(p, "completed", False))) for p in prereqs
+        ]
+        instructors = list(course.instructors.order_by("full_name"))
+        domains = list(course.domains.all())
     return CourseOverview(
         course=course,
         enrollment=enrollment,
         modules=[ModuleRow(module=m, state=states[m.pk], number=i) for i, m in enumerate(modules, start=1)],
-        prerequisites=[
-            PrerequisiteRow(course=p, completed=p.pk in completed_courses)
-            for p in course.prerequisites.live().order_by("title")
-        ],
-        instructors=list(course.instructors.order_by("full_name")),
-        domains=list(course.domains.all()),
+        prerequisites=prerequisites,
+        instructors=instructors,
+        domains=domains,
     )
 
 

@@ -4,6 +4,8 @@
   X-Forwarded-Proto by default) is believed only from TRUSTED_PROXIES. From anyone else it is dropped
   before SecurityMiddleware looks, so a client talking to the app directly cannot claim HTTPS to skip
   the redirect or be handed secure-only cookies over plain HTTP.
+- WagtailSiteMiddleware: the request's Wagtail site and root page come from the cache (cms/sites.py),
+  saving the two queries Wagtail spends on them before routing every page.
 - NoStoreMiddleware: nothing shown to a signed-in person is kept by a browser or a shared cache. Their
   pages, downloads, CSV exports and API answers can carry recovery dates, hours, dates of birth and
   certificates; `Cache-Control: no-store, private` keeps them off disk, out of the back button after
@@ -13,6 +15,8 @@
 
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
+
+from cms.sites import site_for_request
 
 from .clientip import from_trusted_proxy
 
@@ -38,3 +42,14 @@ class NoStoreMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
         return response
+
+
+class WagtailSiteMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Site.find_for_request (routing, page URLs, the admin) answers from this attribute.
+        if not hasattr(request, "_wagtail_site"):
+            request._wagtail_site = site_for_request(request)
+        return self.get_response(request)

@@ -105,11 +105,16 @@ class AssessmentState:
         return self.status in ("available", "in_progress")
 
 
-def assessment_state(*, user, assessment: Assessment) -> AssessmentState:
+def assessment_state(*, user, assessment: Assessment, enrolled=None, unlocked=None) -> AssessmentState:
+    """`enrolled` and `unlocked` may be given by a page that already knows them (the module and course
+    pages), saving their look-ups."""
     attempts = []
-    enrolled = unlocked = False
+    known = enrolled is not None and unlocked is not None
+    if not known:
+        enrolled = unlocked = False
     if getattr(user, "is_authenticated", False):
         attempts = list(Attempt.objects.filter(assessment=assessment, user=user).order_by("number"))
+    if getattr(user, "is_authenticated", False) and not known:
         enrollment = course_selectors.enrollment_for(user=user, course=assessment.course)
         enrolled = enrollment is not None
         if enrolled:
@@ -125,8 +130,8 @@ def assessment_state(*, user, assessment: Assessment) -> AssessmentState:
     return AssessmentState(
         assessment=assessment,
         attempts=attempts,
-        enrolled=enrolled,
-        unlocked=unlocked,
+        enrolled=bool(enrolled),
+        unlocked=bool(unlocked),
         ready=not assessment_problems(assessment=assessment),
     )
 
