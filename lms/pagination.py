@@ -54,7 +54,8 @@ class Pager:
 
     @property
     def items(self):
-        return self.page.object_list
+        # An empty list is not read at all (its count said so).
+        return self.page.object_list if self.count else []
 
     @property
     def count(self) -> int:
@@ -120,14 +121,19 @@ def paginate(
     param: str = "page",
     drop: tuple[str, ...] = (),
     fragment: str = "",
+    count: int | None = None,
 ) -> Pager:
     """One page of `queryset` for ?<param>=: a number that is not one (abc, 0, -1) is page 1, a number
     past the end is the last page. Filters in the query string are kept in the links, except `drop`
-    (for example the parameters of a form that was just posted)."""
+    (for example the parameters of a form that was just posted). `count`, when the caller has it,
+    saves the COUNT query."""
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
     if isinstance(queryset, QuerySet):
         queryset = stable(queryset)
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        # Counted already (several lists' counts in one query): Paginator.count is a cached_property.
+        paginator.__dict__["count"] = count
     number = min(page_number(request.GET.get(param)), paginator.num_pages)
     query = {k: request.GET.getlist(k) for k in request.GET if k not in drop}
     return Pager(page=paginator.page(number), param=param, query=query, fragment=fragment)

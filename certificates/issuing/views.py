@@ -25,6 +25,7 @@ from lms import uploads
 from lms.audit import audit_events_for, audit_record
 from lms.converters import parse_id
 from lms.errors import DomainError, Invalid
+from lms.pagination import paginate
 from lms.storage import private_file_response
 
 from . import forms, ratelimit, selectors, services
@@ -280,11 +281,13 @@ def download(request, uuid):
 @admin_only
 @require_GET
 def manage(request):
+    pager = paginate(request, selectors.applications_queue(actor=request.user))
     return TemplateResponse(
         request,
         "certificates/issuing/manage.html",
         {
-            "applications": list(selectors.applications_queue(actor=request.user)[:200]),
+            "applications": pager.items,
+            "pager": pager,
             "programs": list(selectors.programs_for_manager(actor=request.user)),
             "reason_form": forms.ReasonForm(),
         },
@@ -319,13 +322,24 @@ def application_decide(request, pk, decision):
 @require_GET
 def register(request, slug):
     program = get_object_or_404(CredentialProgram, slug=slug)
-    query = request.GET.get("q", "").strip()
+    query = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
     certificates = selectors.register_filter(
-        selectors.program_register(actor=request.user, program=program), query=query
+        selectors.program_register(actor=request.user, program=program), query=query, status=status
     )
-    rows = [{"c": c, "v": selectors.verification_of(c)} for c in certificates[:500]]
+    pager = paginate(request, certificates)
+    rows = [{"c": c, "v": selectors.verification_of(c)} for c in pager.items]
     return TemplateResponse(
-        request, "certificates/issuing/register.html", {"program": program, "rows": rows, "query": query}
+        request,
+        "certificates/issuing/register.html",
+        {
+            "program": program,
+            "rows": rows,
+            "query": query,
+            "pager": pager,
+            "status": status if status in selectors.REGISTER_STATUSES else "",
+            "statuses": [(s, selectors.STATUS_LABELS[s]) for s in selectors.REGISTER_STATUSES],
+        },
     )
 
 

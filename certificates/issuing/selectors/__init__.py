@@ -5,6 +5,7 @@ certificates, administrators' lists and what a trainee may apply for (holders), 
 
 from .credentials import open_badge_for, status_list_credential
 from .holders import (
+    REGISTER_STATUSES,
     ApplyOption,
     application_for_manager,
     applications_for_user,
@@ -60,6 +61,7 @@ __all__ = [
     "REVOKED",
     "STATUS_EXPLANATIONS",
     "STATUS_LABELS",
+    "REGISTER_STATUSES",
     "STATUS_TONE",
     "SUSPENDED",
     "ApplyOption",

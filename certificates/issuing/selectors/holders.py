@@ -20,8 +20,13 @@ from lms.errors import NotFound
 
 from ..codes import normalize_code
 from .verification import (
+    CURRENT,
     ERR_APPLICATION_NOT_FOUND,
     ERR_CERTIFICATE_NOT_FOUND,
+    EXPIRED,
+    REPLACED,
+    REVOKED,
+    SUSPENDED,
     issued_renewal,
     today,
 )
@@ -167,9 +172,27 @@ def apply_options(*, user) -> list[ApplyOption]:
     return options
 
 
-def register_filter(qs, *, query: str = ""):
+# The register's status filter, in the words of the verification page (public_status).
+REGISTER_STATUSES = (CURRENT, EXPIRED, SUSPENDED, REVOKED, REPLACED)
+
+
+def register_filter(qs, *, query: str = "", status: str = "", on: date | None = None):
+    """The register narrowed by a name or code and by the status a verifier would see on `on`
+    (default today): current ("Valid"), expired, suspended, revoked or replaced (an issued renewal
+    exists). An unknown status filters nothing."""
     if query:
         qs = qs.filter(
             Q(holder__full_name__icontains=query) | Q(code__icontains=query.replace("-", "").upper())
         )
-    return qs
+    if status not in REGISTER_STATUSES:
+        return qs
+    S = Certificate.Status
+    if status in (SUSPENDED, REVOKED):
+        return qs.filter(status=S.SUSPENDED if status == SUSPENDED else S.REVOKED)
+    replaced = Q(replaced_by__isnull=False) & ~Q(replaced_by__status__in=[S.PENDING, S.CANCELLED])
+    qs = qs.filter(status=S.ISSUED)
+    if status == REPLACED:
+        return qs.filter(replaced)
+    on = on or today()
+    in_date = Q(expires_on__isnull=True) | Q(expires_on__gte=on)
+    return qs.exclude(replaced).filter(in_date if status == CURRENT else ~in_date)
