@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.template import TemplateDoesNotExist
 from django.template.loader import select_template
 from django.template.response import TemplateResponse
@@ -19,6 +20,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.routing import LineagePageMixin
+from lms.pagination import paginate
 
 
 def _optional_template(names: list[str]) -> str | None:
@@ -75,6 +77,7 @@ class CatalogPage(LineagePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["courses.CoursePage"]
+    courses_per_page = 24
 
     class Meta:
         verbose_name = _("course catalogue")
@@ -85,11 +88,19 @@ class CatalogPage(LineagePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         query = request.GET.get("q", "").strip()[:200]
         domain = request.GET.get("domain", "").strip()[:50]
+        pager = paginate(
+            request,
+            selectors.catalogue_search(catalog=self, query=query, domain=domain),
+            per_page=self.courses_per_page,
+        )
+        courses = list(pager.items)
+        prefetch_related_objects(courses, "domains")
         context.update(
             query=query,
             selected_domain=domain,
             domains=list(CompetencyDomain.objects.all()),
-            courses=selectors.catalogue_courses(catalog=self, query=query, domain=domain),
+            courses=courses,
+            pager=pager,
         )
         return context
 

@@ -7,9 +7,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.contrib.auth import get_user_model
+from django.db.models import (
+    CharField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    prefetch_related_objects,
+)
 
 from .models import CompetencyDomain, CoursePage, Enrollment, ModulePage, ModuleProgress
+
+User = get_user_model()
 
 
 def course_modules(*, course: CoursePage):
@@ -197,6 +209,31 @@ def _modules_with_progress(*, course, enrollment: Enrollment | None) -> tuple[li
     return modules, {m.pk for m in modules if m.done}
 
 
+def _instructors_and_domains(*, course) -> tuple[list, list[CompetencyDomain]]:
+    """A course's instructors (by name) and domains (in domain order), in one query (a UNION of the
+    two lists); the instances carry only what pages and the API show of them."""
+    text, number = CharField(), IntegerField()
+    people = course.instructors.values_list(
+        Value("instructor", output_field=text),
+        "pk",
+        "full_name",
+        Value("", output_field=text),
+        Value(0, output_field=number),
+    ).order_by()
+    domains = course.domains.values_list(
+        Value("domain", output_field=text), "pk", "name", "slug", "sort_order"
+    ).order_by()
+    instructors, domain_list = [], []
+    for kind, pk, name, slug, sort_order in people.union(domains, all=True):
+        if kind == "instructor":
+            instructors.append(User(pk=pk, full_name=name))
+        else:
+            domain_list.append(CompetencyDomain(pk=pk, name=name, slug=slug, sort_order=sort_order))
+    instructors.sort(key=lambda person: (person.full_name, person.pk))
+    domain_list.sort(key=lambda domain: (domain.sort_order, domain.name))
+    return instructors, domain_list
+
+
 def course_overview(*, user, course, details: bool = True) -> CourseOverview:
     """The viewer's overview of a course. `details` adds prerequisites (with the viewer's completion),
     instructors and domains, which need the specific CoursePage; without them `course` may be the plain
@@ -218,8 +255,7 @@ def course_overview(*, user, course, details: bool = True) -> CourseOverview:
         prerequisites = [
             PrerequisiteRow(course=p, completed=bool(getattr(p, "completed", False))) for p in prereqs
         ]
-        instructors = list(course.instructors.order_by("full_name"))
-        domains = list(course.domains.all())
+        instructors, domains = _instructors_and_domains(course=course)
     return CourseOverview(
         course=course,
         enrollment=enrollment,
@@ -230,10 +266,11 @@ def course_overview(*, user, course, details: bool = True) -> CourseOverview:
     )
 
 
-def catalogue_courses(*, catalog=None, query: str = "", domain: str = ""):
-    """Live courses (under `catalog` when given) with their domains, optionally searched (Wagtail search
-    over course pages, best match first) and filtered by a domain slug. A list, in a fixed number of
-    queries."""
+def catalogue_search(*, catalog=None, query: str = "", domain: str = ""):
+    """Live courses (under `catalog` when given), optionally searched (Wagtail search over course pages,
+    best match first) and filtered by a domain slug: a queryset in path order, or, when searched, a
+    list in rank order. Without their domains (see catalogue_courses), so a page of it can be
+    paginated in the database."""
     qs = CoursePage.objects.live()
     if catalog is not None:
         qs = qs.descendant_of(catalog)
@@ -246,10 +283,17 @@ def catalogue_courses(*, catalog=None, query: str = "", domain: str = ""):
         qs = CoursePage.objects.filter(pk__in=ranked_ids)
     if domain:
         qs = qs.filter(domains__slug=domain)
-    courses = list(qs.order_by("path").prefetch_related("domains"))
-    if ranked_ids is not None:
-        rank = {pk: i for i, pk in enumerate(ranked_ids)}
-        courses.sort(key=lambda c: rank[c.pk])
+    qs = qs.order_by("path")
+    if ranked_ids is None:
+        return qs
+    rank = {pk: i for i, pk in enumerate(ranked_ids)}
+    return sorted(qs, key=lambda c: rank[c.pk])
+
+
+def catalogue_courses(*, catalog=None, query: str = "", domain: str = ""):
+    """catalogue_search as a list, each course with its domains. A fixed number of queries."""
+    courses = list(catalogue_search(catalog=catalog, query=query, domain=domain))
+    prefetch_related_objects(courses, "domains")
     return courses
 
 

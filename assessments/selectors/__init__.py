@@ -34,6 +34,8 @@ from .gradebook import (
     gradebook_assessments,
     gradebook_csv_rows,
     gradebook_page,
+    gradebook_rows,
+    gradebook_trainees,
     grading_queue,
 )
 from .standing import (
@@ -90,5 +92,7 @@ __all__ = [
     "courses_for_gradebook",
     "gradebook_assessments",
     "gradebook_page",
+    "gradebook_rows",
+    "gradebook_trainees",
     "gradebook_csv_rows",
 ]

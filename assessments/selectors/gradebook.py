@@ -160,6 +160,17 @@ def _enrolled(course: CoursePage):
     )
 
 
+def gradebook_trainees(*, course: CoursePage):
+    """The course's enrolled trainees, as (user_id, name, email, enrolment status), by name: the list
+    the gradebook page paginates."""
+    return _enrolled(course)
+
+
+def gradebook_rows(*, trainees, assessments: list[Assessment]) -> list[GradebookRow]:
+    """Rows for some trainees (one page of `gradebook_trainees`): one query for all their cells."""
+    return _rows(list(trainees), assessments)
+
+
 def gradebook_page(*, course: CoursePage, page_number=1, per_page: int = 50):
     """(assessments, page, rows) for one page of trainees. A fixed number of queries per page."""
     assessments = gradebook_assessments(course=course)

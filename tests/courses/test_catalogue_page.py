@@ -98,8 +98,31 @@ def test_catalogue_queries_do_not_grow_with_courses(client, catalogue, trainee, 
         make_course(catalogue, title=f"Course {i}", domains=domains)
     large = _catalogue_queries(client, catalogue.url, **params)
     html = client.get(catalogue.url, params).content.decode()
-    assert html.count('<li class="card">') == 30
+    assert html.count('<li class="card">') == 24  # the first page
+    assert "30 courses" in html
+    rest = client.get(catalogue.url, {**params, "page": "2"}).content.decode()
+    assert rest.count('<li class="card">') == 6
     assert large == small, f"{small} queries at 3 courses, {large} at 30"
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "99", ""])
+def test_catalogue_odd_page_numbers_give_a_sane_page(client, catalogue, page):
+    for i in range(26):
+        make_course(catalogue, title=f"Course {i}")
+    response = client.get(catalogue.url, {"page": page})
+    assert response.status_code == 200
+    html = response.content.decode()
+    expected = 2 if page == "99" else 24  # past the end: the last page
+    assert html.count('<li class="card">') == expected
+
+
+def test_catalogue_pages_keep_the_filters(client, catalogue):
+    domain = DomainFactory(slug="kept")
+    for i in range(30):
+        make_course(catalogue, title=f"Course {i}", domains=[domain])
+    html = client.get(catalogue.url, {"domain": "kept", "q": "course"}).content.decode()
+    assert "domain=kept" in html and "page=2" in html
+    assert "q=course" in html
 
 
 def test_course_page_shows_modules_and_details(client, catalogue, instructor):
