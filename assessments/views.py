@@ -18,11 +18,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from courses.models import CoursePage
 from lms import roles
 from lms.errors import DomainError, Invalid
+from lms.pagination import paginate
 
 from . import selectors, services
 from .models import Assessment, Attempt, Question
 
 ERR_BAD_NUMBER = gettext_noop("Invalid answer submitted.")
+GRADEBOOK_PER_PAGE = 50  # trainees per gradebook page
 
 
 def _assessment(pk: int) -> Assessment:
@@ -412,12 +414,15 @@ def _gradebook_course(request, course_id: int) -> CoursePage:
 @login_required
 @require_GET
 def gradebook(request, course_id: int):
+    """One page of trainees (GRADEBOOK_PER_PAGE) with every assessment's cell; the CSV has them all."""
     course = _gradebook_course(request, course_id)
-    assessments, page, rows = selectors.gradebook_page(course=course, page_number=request.GET.get("page", 1))
+    assessments = selectors.gradebook_assessments(course=course)
+    pager = paginate(request, selectors.gradebook_trainees(course=course), per_page=GRADEBOOK_PER_PAGE)
+    rows = selectors.gradebook_rows(trainees=pager.items, assessments=assessments)
     return render(
         request,
         "assessments/gradebook.html",
-        {"course": course, "assessments": assessments, "page_obj": page, "rows": rows},
+        {"course": course, "assessments": assessments, "pager": pager, "rows": rows},
     )
 
 
