@@ -22,6 +22,7 @@ from lms.pagination import paginate
 
 from . import selectors, services
 from .models import Assessment, Attempt, Question
+from .selectors import grading as grading_selectors
 
 ERR_BAD_NUMBER = gettext_noop("Invalid answer submitted.")
 GRADEBOOK_PER_PAGE = 50  # trainees per gradebook page
@@ -253,9 +254,8 @@ def _require_instructor_role(request):
 @require_GET
 def grading_queue(request):
     _require_instructor_role(request)
-    return render(
-        request, "assessments/grading_queue.html", {"queue": selectors.grading_queue(user=request.user)}
-    )
+    queue = grading_selectors.grading_queue_page(request, user=request.user)
+    return render(request, "assessments/grading_queue.html", {"queue": queue})
 
 
 def essays_from_post(post, view: selectors.AttemptView) -> list[services.EssayGrade]:

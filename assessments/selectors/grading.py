@@ -18,7 +18,7 @@ SECTIONS = (
     ("flagged_by_me", "flagged"),
     ("to_release", "release"),
 )
-PER_PAGE = 25
+PER_PAGE = 50
 
 
 @dataclass
