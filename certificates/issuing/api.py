@@ -20,7 +20,7 @@ from lms.converters import Id
 from lms.errors import Conflict, DomainError, Invalid, NotFound
 from lms.models import User
 
-from . import badgeimage, badges, dataintegrity, dikeys, ratelimit, selectors, services
+from . import badgeimage, badges, dataintegrity, dikeys, httpcache, ratelimit, selectors, services
 from .codes import format_code
 from .schemas import (
     ApplicationIn,
@@ -133,10 +133,25 @@ def verify_pdf(request, file: UploadedFile = File(...)):  # noqa: B008 (ninja de
     response={200: VerificationOut, **PUBLIC_ERRORS},
     auth=None,
     summary="Look up a certificate by its code",
+    description=(
+        "The answer (200, or 404 for a code never issued) is the same for every anonymous client and "
+        "says `Cache-Control: public, max-age=N` (VERIFY_CACHE_SECONDS, 60 by default): a status change "
+        "shows within N seconds. A 429 or any other error is never cached."
+    ),
 )
 def verify_code(request, code: str):
-    ratelimit.check_rate(request, "verify")
-    return selectors.verification_for_code(code).as_public_dict()
+    from lms.api import api, error_body
+
+    try:
+        ratelimit.check_rate(request, "verify")
+        verification = selectors.verification_for_code(code)
+    except DomainError as exc:
+        body = error_body(exc.message, exc.code, field=exc.field)
+        answer = api.create_response(request, body, status=exc.status_code)
+        return httpcache.public(answer) if isinstance(exc, NotFound) else httpcache.never(answer)
+    # Verification.as_public_dict() is exactly VerificationOut (tests compare the two): rendered as is,
+    # without validating it again on every call (the busiest endpoint; issue 10).
+    return httpcache.public(api.create_response(request, verification.as_public_dict(), status=200))
 
 
 # --- Open Badges 3.0 --------------------------------------------------------------------------------

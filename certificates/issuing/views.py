@@ -28,7 +28,7 @@ from lms.errors import DomainError, Invalid
 from lms.pagination import paginate
 from lms.storage import private_file_response
 
-from . import forms, ratelimit, selectors, services
+from . import forms, httpcache, ratelimit, selectors, services
 from .codes import format_code
 from .selectors import publishing as publishing_selectors
 
@@ -106,17 +106,21 @@ def verify_code(request, code):
         ratelimit.check_rate(request, "verify")
         verification = selectors.verification_for_code(code)
     except DomainError as exc:
-        return TemplateResponse(
-            request,
-            "certificates/verify/form.html",
-            {
-                "code_form": forms.CodeForm(initial={"code": code}),
-                "pdf_form": forms.PdfUploadForm(),
-                "lookup_error": exc,
-            },
-            status=exc.status_code,
+        # The form page carries the upload form's CSRF token: never kept by a proxy.
+        return httpcache.never(
+            TemplateResponse(
+                request,
+                "certificates/verify/form.html",
+                {
+                    "code_form": forms.CodeForm(initial={"code": code}),
+                    "pdf_form": forms.PdfUploadForm(),
+                    "lookup_error": exc,
+                },
+                status=exc.status_code,
+            )
         )
-    return TemplateResponse(request, "certificates/verify/result.html", {"v": verification})
+    # The register's public record, the same for every anonymous visitor (no form token on it).
+    return httpcache.public(TemplateResponse(request, "certificates/verify/result.html", {"v": verification}))
 
 
 @require_http_methods(["GET", "POST"])

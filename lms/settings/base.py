@@ -121,6 +121,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while a Celery eager task writes.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+# Persistent connections: opening a PostgreSQL connection costs more than a verification's whole query
+# (issue 10: ~31% of a web worker's time). Seconds a connection is kept (0 = close after each request;
+# the default for SQLite, whose connections cost nothing); checked before reuse, so a restarted database
+# costs one failed check, not a 500. Keep DATABASE_CONN_MAX_AGE x workers within max_connections.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int(
+    "DATABASE_CONN_MAX_AGE",
+    default=0 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" else 60,
+)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared cache (rate limits, throttling). Use Redis in production so limits hold across machines.
@@ -191,6 +200,9 @@ VERIFY_RATE_LIMITS = {
     "verify": env.int("VERIFY_RATE_LIMIT_PER_MINUTE", default=30),
     "verify-pdf": env.int("VERIFY_PDF_RATE_LIMIT_PER_MINUTE", default=10),
 }
+# Seconds a proxy or browser may keep a public verification answer (Cache-Control: public, max-age):
+# a revocation shows everywhere within this bound. 0 = never cached. certificates/issuing/httpcache.py.
+VERIFY_CACHE_SECONDS = env.int("VERIFY_CACHE_SECONDS", default=60)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]

@@ -1,0 +1,22 @@
+"""The benchmark's URLconf (lms.settings.bench): the site's own URLs, plus one bare ninja endpoint the
+verify API is compared with. Same process, same middleware, same settings: the ratio between the two
+is what the verify path itself costs beyond django-ninja answering a tiny JSON."""
+
+from django.urls import include, path
+from ninja import NinjaAPI
+
+bare_api = NinjaAPI(urls_namespace="bench-bare", docs_url=None, openapi_url=None, title="bench")
+
+
+@bare_api.get("/bare/", auth=None)
+def bare(request):
+    return {"ok": True}
+
+
+urlpatterns = [
+    path("bench/", bare_api.urls),
+    path("", include("lms.urls")),
+]
+
+# Same error pages as the site (a failure on an /api/ path answers JSON).
+handler500 = "lms.api.server_error"

@@ -1,0 +1,37 @@
+"""How long a proxy or browser may keep a public verification answer.
+
+An answer about the register (a certificate's record, or "no certificate with this code") is the same
+for every anonymous client, so it is sent with `Cache-Control: public, max-age=VERIFY_CACHE_SECONDS`:
+a proxy in front of the app can answer repeated checks of the same code, and a revocation, suspension or
+renewal shows everywhere within that many seconds (the app itself keeps no copy: each request that
+reaches it reads the register). Everything else says `no-store`: a 429 (it is about one client), any
+other error, and pages carrying a form token. Anything sent to a signed-in person is made private and
+no-store by lms.middleware.NoStoreMiddleware, which runs after the view and overrides `public`; the
+answers also vary on Cookie (the session is read to know who asks) and Accept-Language (the status
+label is translated), which Django's middleware adds, so a proxy keeps one copy per language for
+clients without a session."""
+
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+DEFAULT_SECONDS = 60
+
+
+def max_age() -> int:
+    return max(0, int(getattr(settings, "VERIFY_CACHE_SECONDS", DEFAULT_SECONDS)))
+
+
+def public(response):
+    """A public answer about the register: cacheable for VERIFY_CACHE_SECONDS (0: never cached)."""
+    seconds = max_age()
+    if seconds:
+        patch_cache_control(response, public=True, max_age=seconds)
+    else:
+        add_never_cache_headers(response)
+    return response
+
+
+def never(response):
+    """An answer that must not be kept anywhere (429, errors, pages with a form token)."""
+    add_never_cache_headers(response)
+    return response
