@@ -116,6 +116,9 @@ class TraineeFacts:
     education: str | None = None
     # Sensitive: only the engine reads it, and no result carries the date itself.
     recovery_start: date | None = None
+    # (attested_at, pk) of the attestation in force, by kind (loads.RECOVERY, BIRTH, EDUCATION), even
+    # when its value cannot be read: whether one was made at all.
+    attested: dict[int, tuple] = field(default_factory=dict, repr=False)
 
 
 def month_bounds(facts: list[HoursFact]) -> tuple[date, date] | None:

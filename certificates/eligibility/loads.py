@@ -312,10 +312,9 @@ def _apply_attestation(facts: TraineeFacts, row: dict, user, needs: Needs) -> No
     """The attestation in force is the latest made by then and not superseded by then."""
     what = row["f_what"]
     key = (row["f_at"], row["f_pk"])
-    seen = facts.__dict__.setdefault("_attested", {})
-    if what in seen and seen[what] >= key:
+    if what in facts.attested and facts.attested[what] >= key:
         return
-    seen[what] = key
+    facts.attested[what] = key
     _kind, model, name = ATTESTED[what]
     field = model._meta.get_field(name)
     raw = row["f_value"]

@@ -10,10 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from certificates.programs.models import ProgramEnrollment
+from certificates.programs.models import ProgramEnrollment, Requirement
 from certificates.programs.selectors import program_enrollments_for_user
+from certificates.recovery.selectors import recovery_attestation_own
 from lms.errors import Invalid
 
+from . import loads
 from .engine import Eligibility, eligibility_for_versions
 
 EARLIEST = date(1970, 1, 1)
@@ -51,3 +53,12 @@ def my_eligibility(*, user, on: date | None = None) -> list[ProgramProgress]:
     return [
         ProgramProgress(enrollment=e, eligibility=elig) for e, elig in zip(enrollments, results, strict=True)
     ]
+
+
+def has_recovery_attestation(*, user, progress: list[ProgramProgress]) -> bool:
+    """Whether the trainee has a recovery attestation in force (for the checklist's button), read from
+    the evaluation when one of their programs already loaded it (no second query)."""
+    for item in progress:
+        if any(r.kind == Requirement.Kind.RECOVERY_MONTHS for r in item.eligibility.results):
+            return loads.RECOVERY in item.eligibility.facts.attested
+    return recovery_attestation_own(user=user) is not None

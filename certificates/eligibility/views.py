@@ -16,7 +16,6 @@ from certificates.hours.forms import SupervisorAssignForm
 from certificates.hours.models import SupervisorAssignment
 from certificates.programs import selectors as program_selectors
 from certificates.programs.models import ProgramEnrollment
-from certificates.recovery import selectors as recovery_selectors
 from certificates.recovery.services import recovery_attestation_read_for_staff
 from certificates.training import selectors as training_selectors
 from certificates.training.forms import ExamResultForm, ExternalTrainingForm
@@ -44,7 +43,7 @@ def dashboard(request):
         {
             "progress": progress,
             "available": available,
-            "has_recovery": recovery_selectors.recovery_attestation_own(user=request.user) is not None,
+            "has_recovery": selectors.has_recovery_attestation(user=request.user, progress=progress),
             "exam_results": training_selectors.outside_exam_results_for(user=request.user),
         },
     )

@@ -7,7 +7,6 @@ from decimal import Decimal as D
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from certificates.eligibility import eligibility_for
 from certificates.hours import qualifications
@@ -42,7 +41,10 @@ def full_version(catalogue, *, name="Full"):
             Kind.DOMAIN_TRAINING_HOURS,
             {"domains": [advocacy, ethics], "hours": D("2"), "allow_external": True, "within_months": 60},
         ),
-        (Kind.TOTAL_TRAINING_HOURS, {"hours": D("2"), "delivery_mode": "face_to_face", "delivery_hours": D("1")}),
+        (
+            Kind.TOTAL_TRAINING_HOURS,
+            {"hours": D("2"), "delivery_mode": "face_to_face", "delivery_hours": D("1")},
+        ),
         (Kind.PRACTICE_HOURS, {"hours": D("4"), "min_spread_months": 2, "within_months": 36}),
         (Kind.DIRECT_PRACTICE_HOURS, {"hours": D("2"), "qualified_supervisor": True}),
         (Kind.SUPERVISION_HOURS, {"hours": D("1")}),
@@ -60,23 +62,40 @@ def history(user, version, course, module, exam, supervisor, *, entries):
     advocacy = CompetencyDomain.objects.get(slug="advocacy")
     enroll(user, version)
     for i in range(entries):
-        log(user, supervisor, hours="1", on=date(2024, 1, 1) + timedelta(days=7 * i), domain=advocacy, direct=i % 2 == 0)
+        log(
+            user,
+            supervisor,
+            hours="1",
+            on=date(2024, 1, 1) + timedelta(days=7 * i),
+            domain=advocacy,
+            direct=i % 2 == 0,
+        )
     enrollment, _ = Enrollment.objects.get_or_create(user=user, course=course)
     ModuleProgress.objects.create(
-        enrollment=enrollment, module=module, completed_on=date(2024, 1, 5), hours_credited=D("2"), domain=advocacy
+        enrollment=enrollment,
+        module=module,
+        completed_on=date(2024, 1, 5),
+        hours_credited=D("2"),
+        domain=advocacy,
     )
     OutsideExamResult.objects.create(
         user=user, exam=exam, taken_on=date(2024, 1, 2), passed=True, recorded_on=date(2024, 1, 3)
     )
     PledgeSignature.objects.create(user=user, pledge=version.program.pledges.first(), typed_name="x")
-    recovery_services.recovery_attest(user=user, recovery_start_date=date(2020, 1, 1), typed_name=user.full_name)
+    recovery_services.recovery_attest(
+        user=user, recovery_start_date=date(2020, 1, 1), typed_name=user.full_name
+    )
 
 
 @pytest.fixture
 def qualified_supervisor():
     supervisor = SupervisorFactory()
     qualifications.qualification_record(
-        actor=ProgramAdminFactory(), supervisor=supervisor, credential="CCS", number="9", valid_from=date(2020, 1, 1)
+        actor=ProgramAdminFactory(),
+        supervisor=supervisor,
+        credential="CCS",
+        number="9",
+        valid_from=date(2020, 1, 1),
     )
     return supervisor
 
@@ -95,7 +114,20 @@ def test_one_trainee_within_budget_whatever_the_history(catalogue, qualified_sup
     counts = {}
     for name, user in (("3 entries", short), ("30 entries", long_)):
         for on in (None, date(2025, 6, 1)):
-            counts[(name, on)] = count(lambda: eligibility_for(user=user, version=version, on=on))
-    print(counts)
+            counts[(name, on)] = count(lambda u=user, d=on: eligibility_for(user=u, version=version, on=d))
     assert len(set(counts.values())) <= 2, counts  # with or without pending hours
     assert max(counts.values()) <= ONE_TRAINEE_BUDGET, counts
+
+
+def test_one_trainee_costs_the_same_in_one_or_three_programs(catalogue, qualified_supervisor):
+    from certificates.eligibility.engine import eligibility_for_versions
+
+    trainee = TraineeFactory()
+    versions = []
+    for name in ("A", "B", "C"):
+        version, course, module, exam = full_version(catalogue, name=name)
+        history(trainee, version, course, module, exam, qualified_supervisor, entries=3)
+        versions.append(version)
+    one = count(lambda: eligibility_for_versions(user=trainee, versions=versions[:1]))
+    three = count(lambda: eligibility_for_versions(user=trainee, versions=versions))
+    assert one == three <= ONE_TRAINEE_BUDGET, (one, three)

@@ -22,14 +22,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.applicant.models import EDUCATION_RANK, EducationLevel
+from certificates.eligibility.labels import fmt_hours, percent, requirement_label
+from certificates.eligibility.months import add_months, month_span, months_between
 from certificates.hours.models import PracticeLog
 from certificates.programs.models import ProgramVersion, Requirement
 from courses.models import DELIVERY_LEVELS, CompetencyDomain
 from lms.timezones import local_today
 
 from . import facts as F
-from certificates.eligibility.labels import fmt_hours, percent, requirement_label
-from certificates.eligibility.months import add_months, month_span, months_between
 
 ZERO = Decimal("0")
 Kind = Requirement.Kind

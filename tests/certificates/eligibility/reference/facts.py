@@ -23,6 +23,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Sum, Value
 from django.db.models.functions import TruncMonth
 
 from certificates.applicant.models import BirthDateAttestation, EducationAttestation
+from certificates.eligibility.months import add_months
 from certificates.hours.models import HoursApproval, PracticeLog, SupervisorQualification
 from certificates.programs.models import EthicsPledge, PledgeSignature, ProgramVersion, Requirement
 from certificates.recovery.models import RecoveryAttestation
@@ -30,8 +31,6 @@ from certificates.training.models import ExternalTrainingHours, OutsideExamResul
 from courses.models import CompetencyDomain, Enrollment, ModuleProgress
 from lms.crypto.fields import Unreadable
 from lms.timezones import local_date
-
-from certificates.eligibility.months import add_months
 
 ZERO = Decimal("0")
 Kind = Requirement.Kind
