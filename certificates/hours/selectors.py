@@ -133,6 +133,20 @@ def supervisor_queue(*, supervisor, trainee_id: int | None = None, kind: str | N
     )
 
 
+def flag_entries(entries: list[PracticeLog]) -> list[PracticeLog]:
+    """Set the qualification_flags on already loaded entries (one query for the lot): a page of the
+    queue is read first, and only its rows are flagged, never the whole queue before sorting."""
+    flags = {
+        pk: (qualified, required)
+        for pk, qualified, required in qualification_flags(
+            PracticeLog.objects.filter(pk__in=[e.pk for e in entries])
+        ).values_list("pk", "supervisor_qualified", "qualification_required")
+    }
+    for entry in entries:
+        entry.supervisor_qualified, entry.qualification_required = flags.get(entry.pk, (False, False))
+    return entries
+
+
 def supervisor_decided(*, supervisor, limit: int = 50):
     return (
         PracticeLog.objects.filter(decided_by=supervisor)
