@@ -6,7 +6,28 @@ import logging
 
 from celery import shared_task
 
+from certificates.issuing import pdf, signing
+
 logger = logging.getLogger(__name__)
+
+
+def warm_worker() -> dict:
+    """Load what issuing needs before the first task arrives: WeasyPrint, the fonts and the compiled
+    certificate template (one sample render, nothing stored), and the signing context (key, chain,
+    pyHanko signer, the signature's size). lms/celery.py calls it when a worker starts: in the parent
+    process (prefork children inherit it when they are forked) and in each child (a no-op when it
+    inherited a warm process). A failure is logged, never fatal: the worker still runs other tasks,
+    and issuing then reports the error on the certificate."""
+    warmed = {"renderer": False, "signer": False}
+    try:
+        warmed["renderer"] = pdf.warm_up().warm
+    except Exception:  # noqa: BLE001  (a broken renderer must not stop the worker)
+        logger.exception("Could not warm the certificate renderer")
+    try:
+        warmed["signer"] = signing.signing_context() is not None
+    except Exception:  # noqa: BLE001  (no signing key on this worker: issuing will say so)
+        logger.exception("Could not load the certificate signing context")
+    return warmed
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)

@@ -5,6 +5,8 @@ issuing body, dates, code, QR code); never health or recovery data, never an ema
 
 from __future__ import annotations
 
+import string
+import threading
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,7 +14,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .codes import format_code
+from .codes import ALPHABET, RANDOM_LENGTH, check_character, format_code
 from .qr import qr_svg_data_uri
 
 TEMPLATE = "certificates/certificate.html"
@@ -58,4 +60,66 @@ def render_certificate_pdf(face: CertificateFace, *, language: str | None = None
 
     with translation.override(language or settings.LANGUAGE_CODE):
         html = render_certificate_html(face)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=renderer().font_config)
+
+
+@dataclass
+class Renderer:
+    """What every render in this process shares: WeasyPrint's font configuration (fontconfig and
+    Pango set up once) and whether the first, slow render has happened (WeasyPrint's modules, the
+    fonts, the compiled template: 1.8-3.2 s, issue 10)."""
+
+    font_config: object
+    warm: bool = False
+
+
+_renderer: list[Renderer] = []
+_lock = threading.Lock()
+
+
+def renderer() -> Renderer:
+    if not _renderer:
+        with _lock:
+            if not _renderer:
+                from weasyprint.text.fonts import FontConfiguration
+
+                _renderer.append(Renderer(font_config=FontConfiguration()))
+    return _renderer[0]
+
+
+# Every character a certificate usually prints, in every font the template uses: Pango loads glyphs
+# (and looks for fallback fonts) the first time a character is drawn, so a sample in plain ASCII left
+# the first real certificate 0.4 s slower than the next ones.
+_SAMPLE_TEXT = string.ascii_letters + string.digits + " &()'-.,/:"
+
+
+def sample_faces() -> list[CertificateFace]:
+    """Faces whose codes between them hold every character of the code alphabet."""
+    chunks = [ALPHABET[i : i + RANDOM_LENGTH].ljust(RANDOM_LENGTH, "0") for i in range(0, len(ALPHABET), 11)]
+    return [
+        CertificateFace(
+            code=body + check_character(body),
+            holder_name=_SAMPLE_TEXT,
+            program_name=_SAMPLE_TEXT,
+            version_label=_SAMPLE_TEXT,
+            issuing_body=_SAMPLE_TEXT,
+            issued_on=date(2000, 1, 1),
+            expires_on=date(2002, 12, 31),
+            verify_url="https://example.org/verify/" + body,
+            training_hours_total="1234567890",
+            courses=(_SAMPLE_TEXT,),
+            is_renewal=renewal,
+        )
+        for body, renewal in zip(chunks, (False, True, False), strict=False)
+    ]
+
+
+def warm_up() -> Renderer:
+    """Render a sample certificate once (nothing is stored), so this process's first real one costs
+    what every later one does. Called when a Celery worker starts (lms/celery.py)."""
+    current = renderer()
+    if not current.warm:
+        for face in sample_faces():
+            render_certificate_pdf(face)
+        current.warm = True
+    return current
