@@ -41,6 +41,11 @@ def site_for_request(request) -> Site | None:
     return None if site == _MISSING else site
 
 
+def forget_sites_now() -> None:
+    """Renew the version at once, outside any transaction (tests, management commands)."""
+    cache.delete(_VERSION_KEY)
+
+
 def forget_sites(**kwargs):
     """Renew the version: every cached site and root page is looked up again. Now, and again once the
     change is committed (a request served in between may have cached what was there before)."""

@@ -24,6 +24,17 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
+@pytest.fixture(autouse=True)
+def _fresh_site_cache():
+    """Each test starts with no cached Wagtail site (cms/sites.py): a rolled-back test's pages must
+    never answer for the next one."""
+    from cms.sites import forget_sites_now
+
+    forget_sites_now()
+    yield
+    forget_sites_now()
+
+
 @pytest.fixture
 def home(db):
     """The site's home page, replacing Wagtail's default welcome page as the site root."""
