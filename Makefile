@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 PYTEST_WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 
-.PHONY: demo install test test-postgres test-browser test-production lint check serve migrate seed clean
+.PHONY: demo install test test-postgres test-browser test-production bench bench-smoke lint check serve migrate seed clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,18 @@ test-browser: $(TEST_STAMP)
 ## on Redis; an HTTP journey, hostile uploads, rate limits and schemathesis (.ci/prodstack/run)
 test-production: $(TEST_STAMP)
 	.ci/prodstack/run
+
+## make bench: build (or reuse) the benchmark data set in PostgreSQL `bench` and print the table
+## (BENCH_SIZE=smoke|medium|full; BENCH_ARGS="--write-docs" rewrites docs/performance.md's figures)
+BENCH_SIZE ?= full
+bench: $(TEST_STAMP)
+	DJANGO_SETTINGS_MODULE=lms.settings.bench $(PY) bench/run.py --size $(BENCH_SIZE) $(BENCH_ARGS)
+
+## The smallest size as CI runs it: every section runs and every page meets its query budget
+bench-smoke: $(TEST_STAMP)
+	DJANGO_SETTINGS_MODULE=lms.settings.test RUN_BENCH_SMOKE=1 \
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	$(VENV)/bin/pytest -q -p no:xdist tests/bench
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
