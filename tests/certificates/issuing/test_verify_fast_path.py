@@ -239,7 +239,8 @@ def test_with_redis_each_check_is_one_round_trip_and_the_counter_expires(
     from redis.connection import AbstractConnection
 
     settings.VERIFY_RATE_LIMITS = {"verify": 2, "verify-pdf": 2}
-    request = rf.get("/", REMOTE_ADDR=fresh_ip())
+    ip = fresh_ip()
+    request = rf.get("/", REMOTE_ADDR=ip)
     ratelimit.check_rate(request, "verify")  # loads the script on the server if it is new to it
     sent = []
     original = AbstractConnection.send_packed_command
@@ -252,6 +253,6 @@ def test_with_redis_each_check_is_one_round_trip_and_the_counter_expires(
     assert len(sent) == 1
     with pytest.raises(TooMany):
         ratelimit.check_rate(request, "verify")
-    key = next(k for k in redis_cache._cache.get_client().keys("*ratelimit:verify*"))
+    key = next(k for k in redis_cache._cache.get_client().keys(f"*ratelimit:verify:{ip}:*"))
     assert 0 < redis_cache._cache.get_client().ttl(key) <= ratelimit.KEY_TIMEOUT
     assert int(redis_cache._cache.get_client().get(key)) == 3
