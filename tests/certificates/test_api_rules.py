@@ -805,7 +805,7 @@ def test_the_owner_reads_their_date_of_birth_and_staff_see_age_as_met_or_not(cli
         call(client, w.admin, "get", f"/programs/{w.program.slug}/eligibility/{w.trainee.pk}").json(),
         next(
             row
-            for row in call(client, w.admin, "get", f"/programs/{w.program.slug}/eligibility").json()
+            for row in call(client, w.admin, "get", f"/programs/{w.program.slug}/eligibility").json()["items"]
             if row["user_id"] == w.trainee.pk
         ),
     ]
