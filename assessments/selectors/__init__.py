@@ -9,6 +9,7 @@ trainee-facing views are built by `attempt_view`, which only fills those fields 
 
 from .access import (
     assessment_for_instructor,
+    assessment_is_ready,
     assessment_problems,
     can_view_gradebook,
     final_exam_status,
@@ -64,6 +65,7 @@ __all__ = [
     "final_exam_status",
     "passed_final_exam_course_ids_for_users",
     "final_exams_passed_at_for_users",
+    "assessment_is_ready",
     "assessment_problems",
     "is_course_instructor",
     "can_view_gradebook",

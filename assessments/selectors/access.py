@@ -4,13 +4,14 @@
 from collections import defaultdict
 from datetime import datetime
 
-from django.db.models import Min
+from django.db.models import Count, Exists, IntegerField, Min, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
 from lms import roles
 
-from ..models import Assessment, Attempt, Question
+from ..models import Assessment, Attempt, Choice, Question, RubricCriterion, RubricLevel
 from .common import FINAL_NONE, FINAL_NOT_PASSED, FINAL_PASSED
 
 # ---------------------------------------------------------------------------------------------------
@@ -106,6 +107,64 @@ def assessment_problems(*, assessment: Assessment, questions=None) -> list[str]:
         if sum(1 for q in questions if q.always_include) > wanted:
             problems.append(_("More questions are marked 'always include' than are drawn."))
     return problems
+
+
+def _count(queryset):
+    return Coalesce(
+        Subquery(queryset.order_by().values("question").annotate(n=Count("pk")).values("n")[:1]),
+        0,
+        output_field=IntegerField(),
+    )
+
+
+def assessment_is_ready(*, assessment: Assessment) -> bool:
+    """``not assessment_problems(assessment=...)`` in one query: each question with its choice counts
+    and whether its rubric is complete, judged by the same rules without loading choices or rubrics
+    (pages show a card per assessment; the full list of problems is for authors)."""
+    choices = Choice.objects.filter(question=OuterRef("pk"))
+    criteria = RubricCriterion.objects.filter(rubric_id=OuterRef("rubric_id"))
+    rows = list(
+        Question.objects.filter(assessment=assessment)
+        .annotate(
+            n_choices=_count(choices),
+            n_correct=_count(choices.filter(is_correct=True)),
+            has_criteria=Exists(criteria),
+            criterion_without_levels=Exists(
+                criteria.filter(~Exists(RubricLevel.objects.filter(criterion_id=OuterRef("pk"))))
+            ),
+        )
+        .values(
+            "kind",
+            "answer_true",
+            "accepted_answers",
+            "always_include",
+            "rubric_id",
+            "n_choices",
+            "n_correct",
+            "has_criteria",
+            "criterion_without_levels",
+        )
+    )
+    if not rows:
+        return False
+    for q in rows:
+        kind = q["kind"]
+        if kind == Question.Kind.SINGLE and (q["n_choices"] < 2 or q["n_correct"] != 1):
+            return False
+        if kind == Question.Kind.MULTIPLE and (q["n_choices"] < 2 or not q["n_correct"]):
+            return False
+        if kind == Question.Kind.TRUE_FALSE and q["answer_true"] is None:
+            return False
+        if kind == Question.Kind.SHORT_TEXT and not (q["accepted_answers"] or "").strip():
+            return False
+        if kind == Question.Kind.ESSAY and (
+            not q["rubric_id"] or not q["has_criteria"] or q["criterion_without_levels"]
+        ):
+            return False
+    wanted = assessment.questions_per_attempt
+    if wanted and (wanted > len(rows) or sum(1 for q in rows if q["always_include"]) > wanted):
+        return False
+    return True
 
 
 def is_course_instructor(*, user, course_id) -> bool:

@@ -12,7 +12,7 @@ from courses import selectors as course_selectors
 from lms import roles
 
 from ..models import Answer, Assessment, Attempt, Choice, Question
-from .access import assessment_problems, is_course_instructor
+from .access import assessment_is_ready, is_course_instructor
 
 # ---------------------------------------------------------------------------------------------------
 # A trainee's standing on one assessment
@@ -132,7 +132,7 @@ def assessment_state(*, user, assessment: Assessment, enrolled=None, unlocked=No
         attempts=attempts,
         enrolled=bool(enrolled),
         unlocked=bool(unlocked),
-        ready=not assessment_problems(assessment=assessment),
+        ready=assessment_is_ready(assessment=assessment),
     )
 
 
