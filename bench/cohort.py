@@ -83,7 +83,7 @@ def rows(ctx: Context) -> list[Row]:
             f"cohort CSV peak memory, {sizes['100k']:,} vs {sizes['1k']:,} trainees",
             f"{ratio:.2f}x ({large['peak_mb']:.0f} vs {small['peak_mb']:.0f} MB)",
             f"<= {MEMORY_GOAL}x",
-            ratio <= MEMORY_GOAL and large["streaming"] and large["rows"] == sizes["100k"],
+            ratio <= MEMORY_GOAL and large["streaming"] and large["rows"] >= sizes["100k"],
             f"{large['rows']:,} rows in {large['seconds']:.1f} s, first row after {large['first_row_s']:.2f} s; "
             f"{small['rows']:,} rows in {small['seconds']:.2f} s; growth while streaming "
             f"{large['peak_mb'] - large['base_mb']:.1f} vs {small['peak_mb'] - small['base_mb']:.1f} MB",

@@ -133,7 +133,7 @@ class Cohort:
 
     def _row(self, enrollment, facts) -> CohortRow:
         enrollment.version.program = self.program
-        elig = self.batch.evaluate(enrollment.user, enrollment.version_id, facts).redacted()
+        elig = self.batch.evaluate(enrollment.user, enrollment.version_id, facts, redact=True)
         return CohortRow(enrollment=enrollment, eligibility=elig)
 
     def evaluate(self, enrollments) -> list[CohortRow]:

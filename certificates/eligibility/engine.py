@@ -14,13 +14,13 @@ recovery data, dates of birth or education) for what a certificate freezes.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from certificates.applicant.models import EDUCATION_RANK, EducationLevel
 from certificates.hours.models import PracticeLog
@@ -34,6 +34,22 @@ from .labels import fmt_hours, percent, requirement_label
 from .months import add_months, month_span, months_between
 
 ZERO = Decimal("0")
+
+# Translations looked up once per pass, not once per trainee and row (a 10k cohort asked for ~110k):
+# while a Pass evaluates, `_` reads the pass's own dict (plain thread-local storage, no locale lookup).
+_texts = threading.local()
+
+
+def _(message: str) -> str:
+    cache = getattr(_texts, "cache", None)
+    if cache is None:
+        return gettext(message)
+    text = cache.get(message)
+    if text is None:
+        text = cache[message] = gettext(message)
+    return text
+
+
 Kind = Requirement.Kind
 
 UNIT_HOURS = "hours"
@@ -384,12 +400,20 @@ class Pass:
         self.versions = {v.pk: v for v in versions}
         self.on = on
         self.needs = L.needs_for(version_ids=self.versions, on=on, include_pending=include_pending)
+        self.texts: dict[str, str] = {}
         self.rows: dict[int, list[_Row]] = {pk: [] for pk in self.versions}
         for req in self.needs.requirements:
             self.rows[req.version_id].append(_row(req, self.needs))
 
-    def evaluate(self, user, version_id: int, facts: F.TraineeFacts) -> Eligibility:
-        results = [_evaluate(row, facts, self.on, self.needs) for row in self.rows[version_id]]
+    def evaluate(self, user, version_id: int, facts: F.TraineeFacts, *, redact: bool = False) -> Eligibility:
+        """`redact`: as Eligibility.redacted() (for staff lists)."""
+        _texts.cache = self.texts
+        try:
+            results = [_evaluate(row, facts, self.on, self.needs) for row in self.rows[version_id]]
+            if redact:
+                results = [redact_result(r) for r in results]
+        finally:
+            _texts.cache = None
         return Eligibility(
             user=user,
             version=self.versions[version_id],
