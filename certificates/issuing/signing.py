@@ -178,9 +178,9 @@ class SigningContext:
 
     pyHanko would otherwise size the signature before every real one by making a complete dummy
     signature (building the whole CMS structure, about 40% of its signing time). The CMS of a
-    certificate signature has the same size every time, to a byte or two (same chain, same signed
+    certificate signature has the same size every time, to a few bytes (same chain, same signed
     attributes, an ECDSA or RSA value of near-constant length), so it is sized once here, the way
-    pyHanko does (a dry-run signature, twice its length for hex, plus pyHanko's 50% margin)."""
+    pyHanko does (a dry-run signature, twice its length for hex), with a little slack."""
 
     material: SigningMaterial
     signer: object
@@ -188,6 +188,8 @@ class SigningContext:
 
 
 _contexts: dict[int, SigningContext] = {}
+# Hex characters of room beyond the dry-run signature's size (32 bytes: an ECDSA value varies by 2).
+SIGNATURE_SLACK_HEX = 64
 
 
 def signing_context() -> SigningContext:
@@ -217,8 +219,10 @@ def _reserve_for(signer) -> int:
             signed_attr_settings=PdfCMSSignedAttributes(signing_time=datetime.now().astimezone()),
         )
     )
-    hex_length = len(dummy.dump()) * 2
-    return hex_length + 2 * (hex_length // 4)
+    # Tight, like pyHanko's tight_size_estimates, plus room for an ECDSA or RSA value a few bytes longer
+    # than the dummy's (pyHanko's default 50% margin is for timestamp tokens from a server, which a
+    # B-B signature does not carry; the unused room is written out as hex zeros, and costs time).
+    return len(dummy.dump()) * 2 + SIGNATURE_SLACK_HEX
 
 
 def sign_pdf(pdf_bytes: bytes, *, reason: str, location: str = "") -> bytes:
