@@ -44,12 +44,17 @@ class NoStoreMiddleware:
         return response
 
 
+API_PREFIX = "/api/"
+
+
 class WagtailSiteMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # Site.find_for_request (routing, page URLs, the admin) answers from this attribute.
-        if not hasattr(request, "_wagtail_site"):
+        # Site.find_for_request (routing, page URLs, the admin) answers from this attribute. Not for the
+        # API: its operations rarely need a site (Wagtail looks it up itself when one does), and the
+        # verification calls employers make all day should not pay two cache round trips for it.
+        if not hasattr(request, "_wagtail_site") and not request.path_info.startswith(API_PREFIX):
             request._wagtail_site = site_for_request(request)
         return self.get_response(request)

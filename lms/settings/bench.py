@@ -10,6 +10,9 @@ DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="bench-secret-key-not-for-production")
 ALLOWED_HOSTS = ["*"]
 DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:5432/bench")}
+# As in production (base.py): persistent connections with health checks.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CACHES = {"default": env.cache("CACHE_URL", default="redis://127.0.0.1:6379/7")}
 CACHES["default"]["KEY_PREFIX"] = "bench"
 # Building 100,000 users: one hash, computed once (bench/dataset.py) and cheap to check at login.
