@@ -1,7 +1,7 @@
 """Benchmark section: the public verify API against a bare ninja endpoint, served by the same gunicorn
 (2 sync workers, production-like settings, PostgreSQL + Redis) in the same run.
 
-gunicorn serves bench.urls (the site plus /bench/bare/, a ninja endpoint answering {"ok": true}); a
+gunicorn serves bench.urls (the site plus /api/bench/bare/, a ninja endpoint answering {"ok": true}); a
 load generator of CLIENTS processes, each with its own http.client connection, asks one address as fast
 as it is answered for SECONDS, and the two addresses take turns (bare, verify, bare, verify) so a
 neighbour's load on the machine falls on both alike. The figure is verify req/s / bare req/s. Only 200
@@ -36,7 +36,7 @@ CLIENTS = 4
 SECONDS = {"smoke": 2.0, "medium": 6.0, "full": 10.0}
 ROUNDS = 2
 GOAL = 0.8
-BARE_PATH = "/bench/bare/"
+BARE_PATH = "/api/bench/bare/"
 
 
 def free_port() -> int:

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import connections, router
+from django.db import InterfaceError, OperationalError, connections, router
 from django.db.models import F
 from django.db.models.fields.json import KeyTextTransform
 from django.urls import reverse
@@ -236,14 +236,43 @@ class _CompiledLookup:
     def run(self, alias: str, code: str) -> dict | None:
         params = list(self.params)
         params[self.code_at] = code
-        with connections[alias].cursor() as cursor:
-            cursor.execute(self.sql, params)
-            row = cursor.fetchone()
+        connection = connections[alias]
+        if _check_by_using(connection):
+            # The look-up is this request's health check (CONN_HEALTH_CHECKS): instead of Django's
+            # "SELECT 1" before it (a round trip on every call), a reused connection that turns out
+            # to be broken is closed and the read-only look-up runs once more on a new one.
+            connection.health_check_done = True
+            try:
+                row = self._fetch(connection, params)
+            except (OperationalError, InterfaceError):
+                connection.close()
+                row = self._fetch(connection, params)
+        else:
+            row = self._fetch(connection, params)
         if row is None:
             return None
+        return self._convert(row)
+
+    def _fetch(self, connection, params):
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            return cursor.fetchone()
+
+    def _convert(self, row) -> dict:
         if self.converters:
             row = next(iter(self.compiler.apply_converters([row], self.converters)))
         return dict(zip(self.names, row, strict=True))
+
+
+def _check_by_using(connection) -> bool:
+    """Whether this request's health check is still due on an open, reused connection outside any
+    transaction (inside one, a failure could not be retried)."""
+    return (
+        connection.connection is not None
+        and connection.health_check_enabled
+        and not connection.health_check_done
+        and not connection.in_atomic_block
+    )
 
 
 @functools.lru_cache(maxsize=8)
