@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -22,6 +23,7 @@ from certificates.training.forms import ExamResultForm, ExternalTrainingForm
 from certificates.web import handles_domain_errors, require_admin
 from lms import roles
 from lms.models import User
+from lms.pagination import paginate
 
 from . import cohort as cohort_report
 from . import selectors, services
@@ -135,9 +137,16 @@ def cohort_csv(request, slug):
 @require_GET
 @handles_domain_errors
 def trainees(request):
+    """Every trainee, 50 a page, found by name or email (?q=)."""
     require_admin(request)
-    group_users = User.objects.filter(groups__name=roles.TRAINEE).order_by("full_name", "email")
-    return TemplateResponse(request, "certificates/trainees.html", {"trainees": group_users})
+    query = (request.GET.get("q") or "").strip()[:100]
+    people = User.objects.filter(groups__name=roles.TRAINEE).only("pk", "full_name", "email")
+    if query:
+        people = people.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
+    pager = paginate(request, people.order_by("full_name", "email", "pk"))
+    return TemplateResponse(
+        request, "certificates/trainees.html", {"trainees": pager.items, "pager": pager, "query": query}
+    )
 
 
 @login_required
