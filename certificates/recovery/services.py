@@ -14,7 +14,6 @@ from certificates.permissions import require_program_admin
 from certificates.validation import clean, require_typed_name
 from lms.audit import audit_record
 from lms.errors import Invalid
-from lms.models import AuditEvent
 from lms.timezones import local_today
 
 from .models import RecoveryAttestation
@@ -78,21 +77,3 @@ def recovery_attestation_read_for_staff(*, actor, user) -> list[RecoveryAttestat
         actor=actor, action="recovery.read_by_staff", target=user, subject=user, details={"rows": len(rows)}
     )
     return rows
-
-
-def recovery_status_reads_record(*, actor, users, context: str) -> None:
-    """Audit that staff saw derived recovery status (met / not met) for many trainees at once, in one
-    query (cohort page and CSV). Never the date."""
-    now = timezone.now()
-    AuditEvent.objects.bulk_create(
-        [
-            AuditEvent(
-                created_at=now,
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
-                action="recovery.status_read_by_staff",
-                subject=user,
-                details={"context": context},
-            )
-            for user in users
-        ]
-    )
