@@ -81,3 +81,21 @@ def peak_rss_mb() -> float:
 def ratio_row(what: str, num: float, den: float, *, goal: str, ok: Callable[[float], bool], unit: str) -> Row:
     value = num / den if den else float("inf")
     return Row(what, f"{value:.2f} ({num:.3g} vs {den:.3g} {unit})", goal, ok(value))
+
+
+def stop_process_group(proc, *, grace: float = 15) -> None:
+    """Stop a child started with start_new_session=True and everything it started (gunicorn's or
+    Celery's workers): SIGTERM, then SIGKILL if it has not gone within `grace` seconds."""
+    import signal
+    import subprocess
+
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -36,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.harness import Context, Row  # noqa: E402
+from bench.harness import Context, Row, stop_process_group  # noqa: E402
 
 SAMPLES = {"smoke": 5, "medium": 15, "full": 30}
 COUNT = {"smoke": 12, "medium": 60, "full": 60}
@@ -307,16 +306,7 @@ def celery_worker(ctx: Context, concurrency: int):
     try:
         yield proc, log.name
     finally:
-        for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 5)):
-            try:
-                os.killpg(proc.pid, sig)
-            except ProcessLookupError:
-                break
-            try:
-                proc.wait(timeout=wait)
-                break
-            except subprocess.TimeoutExpired:
-                continue
+        stop_process_group(proc, grace=20)
         os.unlink(log.name)
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import http.client
 import multiprocessing
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.harness import Context, Row, count_queries  # noqa: E402
+from bench.harness import Context, Row, count_queries, stop_process_group  # noqa: E402
 
 WORKERS = 2
 CLIENTS = 4
@@ -103,16 +102,7 @@ def gunicorn(ctx: Context, *, workers: int = WORKERS, **env):
             time.sleep(0.3)
         yield port
     finally:
-        for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
-            try:
-                os.killpg(proc.pid, sig)
-            except ProcessLookupError:
-                break
-            try:
-                proc.wait(timeout=wait)
-                break
-            except subprocess.TimeoutExpired:
-                continue
+        stop_process_group(proc, grace=15)
         os.unlink(log.name)
 
 

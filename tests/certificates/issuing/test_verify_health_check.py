@@ -20,6 +20,21 @@ def _new_request():
     assert connection.health_check_enabled and not connection.health_check_done
 
 
+def _drop_connection() -> int:
+    """The server ends this process's connection (as a restart or a pooler would); returns its pid."""
+    pid = connection.connection.info.backend_pid
+    params = connection.get_connection_params()
+    with psycopg.connect(
+        host=params.get("host"),
+        port=params.get("port"),
+        user=params.get("user"),
+        dbname=params.get("dbname"),
+        autocommit=True,
+    ) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    return pid
+
+
 @pytest.fixture
 def persistent(settings):
     old = connection.settings_dict["CONN_MAX_AGE"], connection.settings_dict["CONN_HEALTH_CHECKS"]
@@ -46,16 +61,7 @@ def test_a_healthy_reused_connection_is_not_pinged_first(persistent, issued, mon
 def test_a_dropped_connection_is_replaced_and_the_look_up_retried(persistent, issued):
     code = format_code(issued.code)
     selectors.verification_for_code(code)
-    pid = connection.connection.info.backend_pid
-    params = connection.get_connection_params()
-    with psycopg.connect(
-        host=params.get("host"),
-        port=params.get("port"),
-        user=params.get("user"),
-        dbname=params.get("dbname"),
-        autocommit=True,
-    ) as other:
-        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    pid = _drop_connection()
     _new_request()
     assert selectors.verification_for_code(code).status == "current"
     assert connection.connection.info.backend_pid != pid
@@ -64,16 +70,7 @@ def test_a_dropped_connection_is_replaced_and_the_look_up_retried(persistent, is
 def test_through_the_api_after_the_server_dropped_the_connection(persistent, issued, client):
     code = format_code(issued.code)
     assert client.get(f"/api/v1/verify/{code}").status_code == 200
-    pid = connection.connection.info.backend_pid
-    params = connection.get_connection_params()
-    with psycopg.connect(
-        host=params.get("host"),
-        port=params.get("port"),
-        user=params.get("user"),
-        dbname=params.get("dbname"),
-        autocommit=True,
-    ) as other:
-        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    pid = _drop_connection()
     _new_request()  # (the test client does not send Django's request_started to the connection)
     response = client.get(f"/api/v1/verify/{code}", REMOTE_ADDR="192.0.2.77")
     assert response.status_code == 200
