@@ -75,3 +75,4 @@ def test_through_the_api_after_the_server_dropped_the_connection(persistent, iss
     response = client.get(f"/api/v1/verify/{code}", REMOTE_ADDR="192.0.2.77")
     assert response.status_code == 200
     assert response.json()["status"] == "current"
+    assert connection.connection.info.backend_pid != pid
