@@ -4,6 +4,7 @@ import lms.converters  # noqa: F401  (registers the <id:...> converter: 1 to 2**
 
 from .applicant import views as applicant_views
 from .eligibility import views as eligibility_views
+from .hours import staff_views as hours_staff_views
 from .hours import views as hours_views
 from .programs import views as program_views
 from .recovery import views as recovery_views
@@ -50,12 +51,12 @@ urlpatterns = [
     path("certification/manage/trainees/<id:user_id>/", eligibility_views.trainee_detail, name="trainee"),
     path(
         "certification/manage/trainees/<id:user_id>/supervisors/",
-        hours_views.supervisor_assign,
+        hours_staff_views.supervisor_assign,
         name="assign",
     ),
     path(
         "certification/manage/trainees/<id:user_id>/supervisors/<id:assignment_id>/end/",
-        hours_views.supervisor_unassign,
+        hours_staff_views.supervisor_unassign,
         name="unassign",
     ),
     path(
@@ -68,18 +69,18 @@ urlpatterns = [
         training_views.exam_result_add,
         name="exam-result-add",
     ),
-    path("certification/manage/supervisors/", hours_views.supervisors, name="supervisors"),
+    path("certification/manage/supervisors/", hours_staff_views.supervisors, name="supervisors"),
     path(
         "certification/manage/supervisors/<id:user_id>/credentials/",
-        hours_views.qualification_add,
+        hours_staff_views.qualification_add,
         name="qualification-add",
     ),
     path(
         "certification/manage/supervisors/credentials/<id:pk>/",
-        hours_views.qualification_edit,
+        hours_staff_views.qualification_edit,
         name="qualification-edit",
     ),
-    path("certification/manage/import/hours/", hours_views.import_hours, name="import-hours"),
+    path("certification/manage/import/hours/", hours_staff_views.import_hours, name="import-hours"),
     path("certification/manage/import/external/", training_views.import_external, name="import-external"),
     # Issuing, verification, renewal and revocation (certificates/issuing/urls.py).
     path("", include("certificates.issuing.urls")),

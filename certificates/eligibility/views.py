@@ -1,5 +1,5 @@
 """Pages built on eligibility: the trainee's checklist, the administrator's cohort (page and CSV),
-trainee list and one trainee's file (recording on it is in training.views and hours.views)."""
+trainee list and one trainee's file (recording on it is in training.views and hours.staff_views)."""
 
 from urllib.parse import urlencode
 
