@@ -135,7 +135,8 @@ def verify_pdf(request, file: UploadedFile = File(...)):  # noqa: B008 (ninja de
     summary="Look up a certificate by its code",
     description=(
         "The answer (200, or 404 for a code never issued) is the same for every anonymous client and "
-        "says `Cache-Control: public, max-age=N` (VERIFY_CACHE_SECONDS, 60 by default): a status change "
+        "says `Cache-Control: public, max-age=0, s-maxage=N` (VERIFY_CACHE_SECONDS, 60 by default): a "
+        "shared proxy may keep it N seconds, a browser asks again; a status change "
         "shows within N seconds. A 429 or any other error is never cached."
     ),
 )

@@ -1,10 +1,11 @@
-"""How long a proxy or browser may keep a public verification answer.
+"""How long a shared proxy may keep a public verification answer (browsers keep none).
 
 An answer about the register (a certificate's record, or "no certificate with this code") is the same
-for every anonymous client, so it is sent with `Cache-Control: public, max-age=VERIFY_CACHE_SECONDS`:
-a proxy in front of the app can answer repeated checks of the same code, and a revocation, suspension or
-renewal shows everywhere within that many seconds (the app itself keeps no copy: each request that
-reaches it reads the register). Everything else says `no-store`: a 429 (it is about one client), any
+for every anonymous client, so it is sent with `Cache-Control: public, max-age=0,
+s-maxage=VERIFY_CACHE_SECONDS`: a proxy or CDN in front of the app can answer repeated checks of the same
+code, and a revocation, suspension or renewal shows everywhere within that many seconds (the app itself
+keeps no copy: each request that reaches it reads the register); a browser asks again every time, so an
+employer who reloads the page after hearing of a revocation sees it at once. Everything else says `no-store`: a 429 (it is about one client), any
 other error, and pages carrying a form token. Anything sent to a signed-in person is made private and
 no-store by lms.middleware.NoStoreMiddleware, which runs after the view and overrides `public`; the
 answers also vary on Cookie (the session is read to know who asks) and Accept-Language (the status
@@ -22,10 +23,11 @@ def max_age() -> int:
 
 
 def public(response):
-    """A public answer about the register: cacheable for VERIFY_CACHE_SECONDS (0: never cached)."""
+    """A public answer about the register: a shared cache may keep it VERIFY_CACHE_SECONDS (0: never
+    cached); a browser must ask again."""
     seconds = max_age()
     if seconds:
-        patch_cache_control(response, public=True, max_age=seconds)
+        patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
     else:
         add_never_cache_headers(response)
     return response

@@ -353,8 +353,10 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # No avatars from gravatar.com: the admin would send a hash of every staff email address to it.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# django-ninja
+# django-ninja: ?limit= (at most 200 a page) and ?offset=, both bounded (lms/apipagination.py)
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 200
+NINJA_PAGINATION_CLASS = "lms.apipagination.BoundedLimitOffsetPagination"
 
 # Field encryption for sensitive data (recovery dates, dates of birth), independent of SECRET_KEY:
 # comma-separated Fernet keys (or 64 hex characters); the first encrypts, all decrypt (lms/crypto/).
