@@ -161,6 +161,7 @@ def verify_pdf(request):
 
 def _mine_context(user):
     certificates = list(selectors.certificates_for_holder(user=user))
+    open_applications = selectors.open_applications_for(user=user) if user.is_authenticated else []
     rows = []
     renewable_programs = set()
     for certificate in certificates:
@@ -169,7 +170,7 @@ def _mine_context(user):
         # Only the newest issued certificate of each program can be renewed: one check per program.
         if certificate.status == Certificate.Status.ISSUED and program_id not in renewable_programs:
             renewable_programs.add(program_id)
-            renewal = selectors.renewal_status(certificate=certificate)
+            renewal = selectors.renewal_status(certificate=certificate, open_applications=open_applications)
         rows.append({"c": certificate, "v": selectors.verification_of(certificate), "renewal": renewal})
     links = publishing_selectors.active_links_for(certificates)
     for row in rows:
@@ -178,7 +179,7 @@ def _mine_context(user):
         row["link_url"] = publishing_selectors.published_url(link) if link else None
     return {
         "rows": rows,
-        "options": selectors.apply_options(user=user),
+        "options": selectors.apply_options(user=user, open_applications=open_applications),
         "applications": list(selectors.applications_for_user(user=user)[:20]),
     }
 

@@ -22,7 +22,8 @@ from .models import CredentialProgram, ProgramEnrollment
 @require_GET
 @handles_domain_errors
 def program_detail(request, slug):
-    program = selectors.program_get(slug=slug, user=request.user)
+    # The current version's rows are loaded below, once: not every version's (with_rules=False).
+    program = selectors.program_get(slug=slug, user=request.user, with_rules=False)
     if not program.is_active and not roles.is_program_admin(request.user):
         raise Http404
     version = program.current_version()

@@ -114,14 +114,17 @@ def _ce_figures(*, user, start: date, end: date):
     return items
 
 
-def renewal_status(*, certificate: Certificate, on: date | None = None) -> RenewalStatus:
+def renewal_status(
+    *, certificate: Certificate, on: date | None = None, open_applications=None
+) -> RenewalStatus:
     """The renewal rules of the certificate's program version, applied to the certificate's cycle.
 
     Required CE = `renewal_ce_hours` per `renewal_cycle_months`, times the number of cycles in the
     certificate's validity (at least one); topic minimums likewise. A topic minimum tied to a domain
     counts hours credited in that domain; a named topic counts courses whose title (or a module's
     domain) contains the topic's name. Renewal opens RENEWAL_OPENS_DAYS before expiry and closes at
-    the end of the grace period."""
+    the end of the grace period. `open_applications`: the holder's open applications, when the caller
+    has loaded them already."""
     on = on or today()
     version: ProgramVersion = certificate.version
     issued_on = certificate.issued_on or on
@@ -165,7 +168,7 @@ def renewal_status(*, certificate: Certificate, on: date | None = None) -> Renew
     )
     if certificate.status != Certificate.Status.ISSUED:
         status.blockers.append(str(_("Only a valid certificate can be renewed.")))
-    elif issued_renewal(certificate) is not None or _open_renewal_exists(certificate):
+    elif issued_renewal(certificate) is not None or _open_renewal_exists(certificate, open_applications):
         status.blockers.append(str(_("This certificate has already been renewed.")))
     if on < status.opens_on:
         status.blockers.append(str(_("Renewal opens on %(date)s.") % {"date": status.opens_on.isoformat()}))
@@ -174,7 +177,10 @@ def renewal_status(*, certificate: Certificate, on: date | None = None) -> Renew
     return status
 
 
-def _open_renewal_exists(certificate: Certificate) -> bool:
+def _open_renewal_exists(certificate: Certificate, open_applications=None) -> bool:
+    """`open_applications`: the holder's open applications when the caller has them (no query)."""
+    if open_applications is not None:
+        return any(a.renews_id == certificate.pk for a in open_applications)
     return CertificateApplication.objects.filter(
         renews=certificate, status__in=CertificateApplication.OPEN_STATUSES
     ).exists()

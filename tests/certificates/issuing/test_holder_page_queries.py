@@ -1,0 +1,42 @@
+"""The holder's certificates page and a program's page stay within the page budget (12 queries) and
+do not grow with the number of programs a trainee works toward or a version's rows."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.certificates.factories import add_requirement, enroll
+
+from .helpers import *  # noqa: F403
+from .helpers import Kind, issue, program_with_practice_hours
+
+BUDGET = 12
+
+
+def _count(client, url) -> int:
+    client.get(url)  # warm the site cache
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_my_certificates_within_budget_and_the_same_for_one_other_program_and_four(
+    client, issuing, holder, version, admin
+):
+    issue(user=holder, version=version, actor=admin)
+    client.force_login(holder)
+    assert _count(client, "/certificates/") <= BUDGET
+    # Programs still worked toward are evaluated in one pass, however many there are.
+    enroll(holder, program_with_practice_hours(hours="5"))
+    one = _count(client, "/certificates/")
+    for _ in range(3):
+        enroll(holder, program_with_practice_hours(hours="5"))
+    assert _count(client, "/certificates/") == one
+
+
+def test_a_programs_page_costs_the_same_for_one_row_and_many(client, holder, version):
+    client.force_login(holder)
+    url = f"/certification/programs/{version.program.slug}/"
+    few = _count(client, url)
+    for _ in range(5):
+        add_requirement(version, Kind.SUPERVISION_HOURS, hours=2)
+    assert _count(client, url) == few <= BUDGET
