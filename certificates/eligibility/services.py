@@ -13,7 +13,7 @@ from certificates.programs.models import CredentialProgram, ProgramVersion
 from lms.audit import audit_record
 
 from .cohort import Cohort, CohortFilter, CohortPage, CohortRow
-from .engine import Eligibility, eligibility_for, redact_result
+from .engine import Eligibility, eligibility_for_versions, redact_result
 
 RECOVERY_READ = "recovery.status_read_by_staff"
 COHORT_PAGE, COHORT_CSV, COHORT_API = "cohort page", "cohort csv", "cohort api"
@@ -26,18 +26,30 @@ def eligibility_read_for_staff(
     the program has a recovery requirement); the read is audited, without the date. A minimum-age row
     says only met / not met: the date of birth is read on request, audited on its own
     (applicant.services.applicant_details_read_for_staff)."""
-    require_program_admin(actor)
-    elig = eligibility_for(user=user, version=version, on=on)
-    elig = replace(elig, results=[redact_result(r) if r.is_personal else r for r in elig.results])
-    if any(r.is_sensitive for r in elig.results):
-        audit_record(
-            actor=actor,
-            action=RECOVERY_READ,
-            target=version,
-            subject=user,
-            details={"context": "trainee eligibility"},
-        )
+    [elig] = eligibilities_read_for_staff(actor=actor, user=user, versions=[version], on=on)
     return elig
+
+
+def eligibilities_read_for_staff(*, actor, user, versions, on: date | None = None) -> list[Eligibility]:
+    """eligibility_read_for_staff for each of `versions` (the trainee's file: every program they work
+    toward), evaluated in one pass; each version read with a recovery requirement is audited."""
+    require_program_admin(actor)
+    versions = list(versions)
+    out = []
+    for version, elig in zip(
+        versions, eligibility_for_versions(user=user, versions=versions, on=on), strict=True
+    ):
+        elig = replace(elig, results=[redact_result(r) if r.is_personal else r for r in elig.results])
+        if any(r.is_sensitive for r in elig.results):
+            audit_record(
+                actor=actor,
+                action=RECOVERY_READ,
+                target=version,
+                subject=user,
+                details={"context": "trainee eligibility"},
+            )
+        out.append(elig)
+    return out
 
 
 def _audit_cohort_read(*, actor, cohort: Cohort, context: str, trainees: int, **extra) -> None:

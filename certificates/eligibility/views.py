@@ -168,10 +168,9 @@ def trainee_page(request, trainee, *, external_form=None, exam_form=None, status
     enrollments = list(
         ProgramEnrollment.objects.filter(user=trainee).select_related("program", "version__program")
     )
-    eligibilities = [
-        services.eligibility_read_for_staff(actor=request.user, user=trainee, version=e.version, on=on)
-        for e in enrollments
-    ]
+    eligibilities = services.eligibilities_read_for_staff(
+        actor=request.user, user=trainee, versions=[e.version for e in enrollments], on=on
+    )
     attestations = None
     if request.GET.get("recovery") == "1":
         attestations = recovery_attestation_read_for_staff(actor=request.user, user=trainee)
