@@ -99,3 +99,11 @@ def stop_process_group(proc, *, grace: float = 15) -> None:
             return
         except subprocess.TimeoutExpired:
             continue
+
+
+def print_rows(rows: list[Row]) -> None:
+    """A section's rows, one block each (a section run on its own: python bench/<section>.py)."""
+    for row in rows:
+        print(
+            f"{row.what}: {row.measured} (goal {row.goal}, {'ok' if row.ok else 'NOT MET'})\n  {row.detail}"
+        )

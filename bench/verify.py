@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.harness import Context, Row, count_queries, stop_process_group  # noqa: E402
+from bench.harness import Context, Row, count_queries, print_rows, stop_process_group  # noqa: E402
 
 WORKERS = 2
 CLIENTS = 4
@@ -212,10 +212,7 @@ def main():
         settings_module=os.environ["DJANGO_SETTINGS_MODULE"],
         database_url=os.environ.get("DATABASE_URL", ""),
     )
-    for row in rows(ctx):
-        print(
-            f"{row.what}: {row.measured} (goal {row.goal}, {'ok' if row.ok else 'NOT MET'})\n  {row.detail}"
-        )
+    print_rows(rows(ctx))
 
 
 if __name__ == "__main__":

@@ -6,14 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from certificates.permissions import require_program_admin
 from certificates.programs.models import ProgramEnrollment, Requirement
 from certificates.programs.selectors import program_enrollments_for_user
 from certificates.recovery.selectors import recovery_attestation_own
+from lms import roles
 from lms.errors import Invalid
+from lms.models import User
 
 from . import loads
 from .engine import Eligibility, eligibility_for_versions
@@ -62,3 +66,12 @@ def has_recovery_attestation(*, user, progress: list[ProgramProgress]) -> bool:
         if any(r.kind == Requirement.Kind.RECOVERY_MONTHS for r in item.eligibility.results):
             return loads.RECOVERY in item.eligibility.facts.attested
     return recovery_attestation_own(user=user) is not None
+
+
+def trainees_for_staff(*, actor, query: str = ""):
+    """Every trainee for a program administrator, in name order, narrowed by name or email."""
+    require_program_admin(actor)
+    people = User.objects.filter(groups__name=roles.TRAINEE).only("pk", "full_name", "email")
+    if query:
+        people = people.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
+    return people.order_by("full_name", "email", "pk")

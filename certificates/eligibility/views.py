@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -21,7 +20,6 @@ from certificates.recovery.services import recovery_attestation_read_for_staff
 from certificates.training import selectors as training_selectors
 from certificates.training.forms import ExamResultForm, ExternalTrainingForm
 from certificates.web import handles_domain_errors, require_admin
-from lms import roles
 from lms.models import User
 from lms.pagination import paginate
 
@@ -140,10 +138,7 @@ def trainees(request):
     """Every trainee, 50 a page, found by name or email (?q=)."""
     require_admin(request)
     query = (request.GET.get("q") or "").strip()[:100]
-    people = User.objects.filter(groups__name=roles.TRAINEE).only("pk", "full_name", "email")
-    if query:
-        people = people.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
-    pager = paginate(request, people.order_by("full_name", "email", "pk"))
+    pager = paginate(request, selectors.trainees_for_staff(actor=request.user, query=query))
     return TemplateResponse(
         request, "certificates/trainees.html", {"trainees": pager.items, "pager": pager, "query": query}
     )
