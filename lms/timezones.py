@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -54,3 +54,30 @@ def time_zone_choices() -> list[tuple[str, str]]:
     default = _("Same as the site (%(zone)s)") % {"zone": settings.TIME_ZONE}
     named = [(z, z.replace("_", " ")) for z in zones if "/" in z and not z.startswith("Etc/")]
     return [("", default), ("UTC", "UTC")] + named
+
+
+def zone_label(moment: datetime) -> str:
+    """The zone's short name as people read it on a clock ("EST", "PDT", "UTC"); zones without one
+    (tzdata writes "+03") become "UTC+3" / "UTC-9:30"."""
+    name = moment.tzname() or ""
+    if name and name[0] not in "+-":
+        return name
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def format_local(moment: datetime | None, *, user=None, fmt: str = "DATETIME_FORMAT") -> str:
+    """`moment` as `user` reads it: in their time zone, with the zone named, so a time never ends a
+    sentence on a bare "a.m." nor leaves the reader guessing whose clock it is:
+    "Jan. 5, 2026, 3:15 a.m. CST". `fmt` is a Django format name ("TIME_FORMAT" for the time alone)."""
+    if moment is None:
+        return ""
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, user_time_zone(None))
+    local = timezone.localtime(moment, user_time_zone(user))
+    return f"{formats.date_format(local, fmt)} {zone_label(local)}".strip()

@@ -1,0 +1,31 @@
+"""Filters every front-end template may use: times in the reader's own zone with the zone named, and
+crisis numbers people can tap."""
+
+from django import template
+from django.utils.html import conditional_escape
+
+from lms.crisis import link_crisis_numbers
+from lms.timezones import format_local
+
+register = template.Library()
+
+
+@register.filter
+def local_datetime(value, user=None):
+    """`{{ attempt.submitted_at|local_datetime:user }}` -> "Jan. 5, 2026, 3:15 a.m. CST": the date and
+    time where `user` lives (the site's zone for nobody in particular), the zone named."""
+    return format_local(value, user=user) if value else ""
+
+
+@register.filter
+def local_time(value, user=None):
+    """`{{ attempt.deadline|local_time:user }}` -> "3:15 a.m. CST"."""
+    return format_local(value, user=user, fmt="TIME_FORMAT") if value else ""
+
+
+@register.filter(needs_autoescape=True)
+def crisis_links(value, autoescape=True):
+    """`{{ value|richtext|crisis_links }}`: 988, 911 and SAMHSA's helpline become `tel:` links, except
+    where they already sit inside a link (lms/crisis.py). Plain text is escaped first."""
+    html = conditional_escape(value) if autoescape else str(value)
+    return link_crisis_numbers(str(html))
