@@ -1,0 +1,140 @@
+"""The curriculum as read from its files: plain values, validated, each with the file (and line) it came
+from. `parse.read_curriculum` builds these; `load` writes them into the Wagtail tree and the
+assessments app. No Django imports: the files can be checked anywhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class CurriculumError(Exception):
+    """The files are not a valid curriculum. `problems` lists every one found, in file order."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class Domain:
+    slug: str
+    name: str
+    description: str
+    source: str
+
+
+@dataclass
+class Catalogue:
+    slug: str
+    title: str
+    intro: str
+    source: str
+
+
+@dataclass
+class Level:
+    label: str
+    points: Decimal
+    descriptor: str
+
+
+@dataclass
+class Criterion:
+    name: str
+    description: str
+    levels: list[Level]
+
+
+@dataclass
+class RubricData:
+    title: str
+    description: str
+    criteria: list[Criterion]
+
+
+@dataclass
+class QuestionData:
+    """One question. `key` is its stable id in the file: the loader updates the question with that key
+    in place, so trainees' answers keep pointing at it."""
+
+    key: str
+    kind: str  # single | multiple | true_false | short_text | essay
+    text: str
+    points: Decimal | None = None  # None: the assessment's default
+    explanation: str = ""
+    choices: list[tuple[str, bool]] = field(default_factory=list)
+    answer_true: bool | None = None
+    accepted_answers: list[str] = field(default_factory=list)
+    rubric: RubricData | None = None
+    always_include: bool = False
+    line: int = 1
+
+
+@dataclass
+class AssessmentData:
+    title: str | None  # None: the default ("Quiz: <module title>")
+    settings: dict
+    questions: list[QuestionData]
+    source: str  # the file
+
+
+@dataclass
+class Module:
+    slug: str
+    title: str
+    order: int
+    estimated_minutes: int
+    training_hours: Decimal
+    domain: str
+    delivery_mode: str
+    body: list[tuple[str, object]]
+    quiz: AssessmentData | None
+    source: str
+
+
+@dataclass
+class Course:
+    slug: str
+    title: str
+    order: int
+    summary: str
+    audience: str
+    domains: list[str]
+    prerequisites: list[str]
+    ce_eligible: bool
+    estimated_hours: Decimal
+    intro: str
+    modules: list[Module]
+    final_exam: AssessmentData | None
+    source: str
+
+
+@dataclass
+class Curriculum:
+    root: Path
+    domains: list[Domain]
+    catalogue: Catalogue
+    courses: list[Course]
+
+    def course(self, slug: str) -> Course:
+        return next(c for c in self.courses if c.slug == slug)
+
+    def hours_by_domain(self) -> dict[str, Decimal]:
+        """Training hours the curriculum credits per domain (every module, every course)."""
+        totals: dict[str, Decimal] = {}
+        for course in self.courses:
+            for module in course.modules:
+                totals[module.domain] = totals.get(module.domain, Decimal("0")) + module.training_hours
+        return totals
