@@ -50,8 +50,14 @@ test-postgres: $(TEST_STAMP)
 	CACHE_URL=$${CACHE_URL:-redis://127.0.0.1:6379/1} \
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -q
 
-## Browser journeys in Debian's Chromium (Playwright)
-test-browser: $(TEST_STAMP)
+## Browser journeys in Debian's Chromium (Playwright), each page checked by axe-core (from npm, into the
+## git-ignored .venv/npm once; AXE_JS=path/to/axe.min.js uses another copy)
+AXE_STAMP := $(VENV)/.installed-axe
+$(AXE_STAMP): | $(PY)
+	npm install --no-audit --no-fund --silent --prefix $(VENV)/npm axe-core@^4.10
+	touch $@
+
+test-browser: $(TEST_STAMP) $(AXE_STAMP)
 	DJANGO_SETTINGS_MODULE=lms.settings.test RUN_BROWSER=1 DJANGO_ALLOW_ASYNC_UNSAFE=true \
 	$(VENV)/bin/pytest -q -m browser -p no:xdist
 
