@@ -19,6 +19,7 @@ from courses.models import CoursePage
 from lms import roles
 from lms.errors import DomainError, Invalid
 from lms.pagination import paginate
+from lms.timezones import format_local
 
 from . import selectors, services
 from .models import Assessment, Attempt, Question
@@ -181,7 +182,8 @@ def attempt_save(request, pk: int):
             status=exc.status_code,
         )
     if _wants_json(request):
-        return JsonResponse({"saved_at": timezone.localtime().strftime("%H:%M:%S")})
+        saved_at = format_local(timezone.now(), user=request.user, fmt="TIME_FORMAT")
+        return JsonResponse({"saved_at": saved_at})
     messages.success(request, _("Your answers are saved. You can come back and finish later."))
     return redirect("assessments:attempt_take", pk=attempt.pk)
 

@@ -5,11 +5,13 @@ shape, lms.errors.ErrorOut: {"detail", "code", "field"?, "errors"?}."""
 import logging
 from functools import wraps
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
-from django.http import Http404, JsonResponse, UnreadablePostError
+from django.http import Http404, HttpResponseServerError, JsonResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
+from django.template import TemplateDoesNotExist, loader
 from django.urls import URLPattern
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
@@ -214,10 +216,15 @@ def api_not_found(request, *args, **kwargs):
 
 def server_error(request, *args, **kwargs):
     """handler500: a failure outside an operation (middleware, URL resolution) on an API path is JSON
-    too; pages keep Django's 500 page."""
+    too; pages get templates/500.html in the site's layout, rendered without the request or any context
+    processor (no session, user or database: the failure may be the database)."""
     if request.path.startswith("/api/"):
         return _error_response(500, ERR_SERVER, "server_error")
-    return defaults.server_error(request, *args, **kwargs)
+    try:
+        template = loader.get_template(defaults.ERROR_500_TEMPLATE_NAME)
+    except TemplateDoesNotExist:
+        return defaults.server_error(request, *args, **kwargs)
+    return HttpResponseServerError(template.render({"SITE_NAME": settings.WAGTAIL_SITE_NAME}))
 
 
 def _mount():

@@ -5,5 +5,6 @@ from . import views
 app_name = "site"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("profile/", views.profile, name="profile"),
 ]

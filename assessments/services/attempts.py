@@ -6,7 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses import selectors as course_selectors
@@ -14,6 +14,7 @@ from courses import services as course_services
 from courses.models import Enrollment
 from lms.audit import audit_record
 from lms.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, TooMany
+from lms.timezones import format_local
 
 from .. import scoring
 from ..models import Answer, Assessment, Attempt, Question
@@ -104,7 +105,7 @@ def attempt_start(*, user, assessment: Assessment) -> Attempt:
         last_submit = max(a.submitted_at or a.started_at for a in attempts)
         until = last_submit + timedelta(minutes=assessment.cooldown_minutes)
         if now < until:
-            when = formats.date_format(timezone.localtime(until), "DATETIME_FORMAT")
+            when = format_local(until, user=user)  # in their zone, named: "3:15 a.m. CST."
             raise TooMany(_(ERR_COOLDOWN).format(time=when), code="cooldown")
 
     rng = random.SystemRandom()
