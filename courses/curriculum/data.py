@@ -16,7 +16,7 @@ class Problem:
     message: str
 
     def __str__(self):
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}" if self.path else self.message
 
 
 class CurriculumError(Exception):
@@ -78,7 +78,7 @@ class QuestionData:
     answer_true: bool | None = None
     accepted_answers: list[str] = field(default_factory=list)
     rubric: RubricData | None = None
-    always_include: bool = False
+    always_include: bool = False  # 'pinned' in the file: drawn in every attempt
     line: int = 1
 
 

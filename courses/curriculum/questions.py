@@ -18,7 +18,7 @@ QUESTION_FIELDS = (
     "accepted",
     "rubric",
     "points",
-    "always_include",
+    "pinned",
     "explanation",
 )
 # What a file may set; anything left out keeps the defaults in docs/authoring.md.
@@ -129,7 +129,7 @@ def _question(raw, path: str, problems: list[Problem], line: int) -> QuestionDat
         text=f.text("text"),
         points=f.decimal("points", required=False, maximum=Decimal("9999")),
         explanation=f.text("explanation", required=False),
-        always_include=f.boolean("always_include", default=kind == "essay"),
+        always_include=f.boolean("pinned"),
         line=f.line,
     )
     if question.points is not None and question.points <= 0:
