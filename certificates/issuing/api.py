@@ -433,7 +433,7 @@ def published_credential(request, token: str, format: str = "jwt"):
     description=(
         "201 with a new link; 200 with the link already active (one per certificate). 403 for a program "
         "administrator (only the holder shares), 404 for anyone else, 409 while the certificate is not "
-        "issued yet."
+        "issued yet, is suspended or was revoked (a link already shared keeps answering, with the status)."
     ),
 )
 def credential_link_create(request, code: str):

@@ -32,3 +32,26 @@ class ReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Shown on the public verification page for a suspension or revocation."),
     )
+
+
+ERR_CONFIRM_REQUIRED = _("Tick the box to confirm.")
+ERR_REASON_REQUIRED = _("Give a reason.")
+
+
+class StatusChangeForm(forms.Form):
+    """Suspend, reinstate or revoke, asked for on a page of its own: a reason and a ticked box, so a
+    stray click or a resubmitted form never changes a certificate's status. Labels come from
+    `certificates.issuing.statuschange.ACTIONS`."""
+
+    reason = forms.CharField(
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": ERR_REASON_REQUIRED},
+    )
+    confirm = forms.BooleanField(error_messages={"required": ERR_CONFIRM_REQUIRED})
+
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = action.reason_label
+        self.fields["reason"].help_text = action.reason_help
+        self.fields["confirm"].label = action.confirm_label

@@ -1,7 +1,12 @@
 """Rendering a certificate to PDF with WeasyPrint from templates/certificates/certificate.html.
 
 The template receives only what the certificate states publicly (holder's name, program, version,
-issuing body, dates, code, QR code); never health or recovery data, never an email address."""
+issuing body, dates, code, QR code); never health or recovery data, never an email address.
+
+The PDF is PDF/UA-1 (WeasyPrint's `pdf_variant`): tagged (a structure tree a screen reader follows,
+in the template's order), marked, with the document's language (the template's `<html lang>`) and
+title (shown instead of the file name). pyHanko signs it afterwards with an incremental update,
+which leaves those parts as they are."""
 
 from __future__ import annotations
 
@@ -18,6 +23,8 @@ from .codes import ALPHABET, RANDOM_LENGTH, check_character, format_code
 from .qr import qr_svg_data_uri
 
 TEMPLATE = "certificates/certificate.html"
+# WeasyPrint's PDF/UA-1 output (WeasyPrint >= 63: tags, /MarkInfo, /Lang, the title, PDF 1.7).
+PDF_VARIANT = "pdf/ua-1"
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,9 @@ def render_certificate_pdf(face: CertificateFace, *, language: str | None = None
 
     with translation.override(language or settings.LANGUAGE_CODE):
         html = render_certificate_html(face)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=renderer().font_config)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        font_config=renderer().font_config, pdf_variant=PDF_VARIANT
+    )
 
 
 @dataclass

@@ -2,7 +2,7 @@ from django.urls import path
 
 import lms.converters  # noqa: F401  (registers the <id:...> converter: 1 to 2**63 - 1)
 
-from . import views
+from . import staff_views, views
 
 app_name = "issuing"
 urlpatterns = [
@@ -17,20 +17,24 @@ urlpatterns = [
     path("certificates/<uuid:uuid>/renew/", views.renew, name="renew"),
     path("certificates/<uuid:uuid>/share/", views.share, name="share"),
     path("certificates/<uuid:uuid>/share/stop/", views.share_stop, name="share-stop"),
-    # Program administrators
-    path("certificates/manage/", views.manage, name="manage"),
+    # Program administrators (a status change: GET asks to confirm, POST with a reason and the box ticked)
+    path("certificates/manage/", staff_views.manage, name="manage"),
     path(
         "certificates/manage/applications/<id:pk>/<str:decision>/",
-        views.application_decide,
+        staff_views.application_decide,
         name="application-decide",
     ),
-    path("certificates/manage/programs/<slug:slug>/", views.register, name="register"),
-    path("certificates/manage/programs/<slug:slug>/issue/", views.bulk_issue, name="bulk-issue"),
+    path("certificates/manage/programs/<slug:slug>/", staff_views.register, name="register"),
+    path("certificates/manage/programs/<slug:slug>/issue/", staff_views.bulk_issue, name="bulk-issue"),
     path(
-        "certificates/manage/programs/<slug:slug>/certificates.zip", views.register_zip, name="register-zip"
+        "certificates/manage/programs/<slug:slug>/certificates.zip",
+        staff_views.register_zip,
+        name="register-zip",
     ),
-    path("certificates/manage/<uuid:uuid>/", views.certificate_admin, name="certificate-admin"),
+    path("certificates/manage/<uuid:uuid>/", staff_views.certificate_admin, name="certificate-admin"),
     path(
-        "certificates/manage/<uuid:uuid>/<str:action>/", views.certificate_action, name="certificate-action"
+        "certificates/manage/<uuid:uuid>/<str:action>/",
+        staff_views.certificate_action,
+        name="certificate-action",
     ),
 ]

@@ -1,31 +1,24 @@
-"""HTML pages: public verification (by code, QR target, PDF upload), the holder's certificates
-(preview, download, apply, renew), and the program administrator's pages (decisions, register,
-suspend/reinstate/revoke, bulk issue, ZIP download). Thin: parse, call one service or selector,
-answer; domain errors are shown with their status code."""
-
-import functools
-import zipfile
+"""HTML pages: public verification (by code, QR target, PDF upload) and the holder's certificates
+(status, preview, download, Open Badge, sharing, apply, renew). The program administrator's pages
+are in staff_views. Thin: parse, call one service or selector, answer; domain errors are shown with
+their status code."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.storage import storages
-from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from certificates.models import Certificate, CredentialProgram, ProgramVersion
-from certificates.permissions import require_program_admin
+from certificates.models import Certificate, ProgramVersion
 from lms import uploads
-from lms.audit import audit_events_for, audit_record
+from lms.audit import audit_record
 from lms.converters import parse_id
 from lms.errors import DomainError, Invalid
-from lms.pagination import paginate
 from lms.storage import private_file_response
 
 from . import forms, httpcache, ratelimit, selectors, services
@@ -33,37 +26,6 @@ from .codes import format_code
 from .selectors import publishing as publishing_selectors
 
 ERR_PDF_TOO_LARGE = "The file is larger than {size}. A certificate PDF from us is much smaller."
-
-
-def _error(request, exc: DomainError, *, template="certificates/verify/error.html", context=None):
-    ctx = {"message": exc.message, "status": exc.status_code, **(context or {})}
-    return TemplateResponse(request, template, ctx, status=exc.status_code)
-
-
-def handles_domain_errors(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except DomainError as exc:
-            return _error(request, exc)
-
-    return wrapper
-
-
-def admin_only(view):
-    """Program administrators only: anonymous -> login, anyone else -> 403 page."""
-
-    @login_required
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            require_program_admin(request.user)
-        except DomainError as exc:
-            return _error(request, exc)
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 # --- Public verification ------------------------------------------------------------------------------
@@ -171,7 +133,15 @@ def _mine_context(user):
         if certificate.status == Certificate.Status.ISSUED and program_id not in renewable_programs:
             renewable_programs.add(program_id)
             renewal = selectors.renewal_status(certificate=certificate, open_applications=open_applications)
-        rows.append({"c": certificate, "v": selectors.verification_of(certificate), "renewal": renewal})
+        rows.append(
+            {
+                "c": certificate,
+                "v": selectors.verification_of(certificate),
+                "renewal": renewal,
+                # Suspended or revoked: no PDF, no badge, no new sharing address (the page says why).
+                "withdrawn": certificate.status in selectors.WITHDRAWN_FROM_HOLDER,
+            }
+        )
     links = publishing_selectors.active_links_for(certificates)
     for row in rows:
         link = links.get(row["c"].pk)
@@ -259,13 +229,23 @@ def share_stop(request, uuid):
 @require_GET
 @xframe_options_sameorigin
 def download(request, uuid):
-    """The stored PDF exactly as issued (never re-rendered), to the holder and program admins."""
+    """The stored PDF exactly as issued (never re-rendered, never stamped), to the holder and program
+    admins. Withdrawn from the holder while the certificate is revoked (410 Gone) or suspended (403):
+    a page says so, with the date and the reason, instead of a file that looks valid."""
     try:
         certificate = selectors.certificate_for_viewer(user=request.user, uuid=uuid)
     except DomainError:
         raise Http404
     if not certificate.pdf_name:
         raise Http404
+    if selectors.withdrawn_from(certificate, user=request.user):
+        revoked = certificate.status == Certificate.Status.REVOKED
+        return TemplateResponse(
+            request,
+            "certificates/issuing/withdrawn.html",
+            {"c": certificate, "v": selectors.verification_of(certificate)},
+            status=410 if revoked else 403,
+        )
     if certificate.holder_id != request.user.pk:
         audit_record(
             actor=request.user,
@@ -278,196 +258,6 @@ def download(request, uuid):
         filename=f"certificate-{format_code(certificate.code)}.pdf",
         inline=request.GET.get("inline") == "1",
     )
-
-
-# --- Program administrators -----------------------------------------------------------------------------
-
-
-@admin_only
-@require_GET
-def manage(request):
-    pager = paginate(request, selectors.applications_queue(actor=request.user))
-    return TemplateResponse(
-        request,
-        "certificates/issuing/manage.html",
-        {
-            "applications": pager.items,
-            "pager": pager,
-            "programs": list(selectors.programs_for_manager(actor=request.user)),
-            "reason_form": forms.ReasonForm(),
-        },
-    )
-
-
-@admin_only
-@require_POST
-def application_decide(request, pk, decision):
-    if decision not in ("approve", "reject"):
-        raise Http404
-    try:
-        application = selectors.application_for_manager(actor=request.user, pk=pk)
-        if decision == "approve":
-            certificate = services.application_approve(actor=request.user, application=application)
-            messages.success(
-                request,
-                _("Approved: certificate %(code)s is being issued.")
-                % {"code": format_code(certificate.code)},
-            )
-        else:
-            services.application_reject(
-                actor=request.user, application=application, reason=request.POST.get("reason", "")
-            )
-            messages.success(request, _("Application not approved; the applicant can see the reason."))
-    except DomainError as exc:
-        return _error(request, exc)
-    return redirect("certificates:issuing:manage")
-
-
-@admin_only
-@require_GET
-def register(request, slug):
-    program = get_object_or_404(CredentialProgram, slug=slug)
-    query = request.GET.get("q", "").strip()[:100]
-    status = request.GET.get("status", "")
-    certificates = selectors.register_filter(
-        selectors.program_register(actor=request.user, program=program), query=query, status=status
-    )
-    pager = paginate(request, certificates)
-    rows = [{"c": c, "v": selectors.verification_of(c)} for c in pager.items]
-    return TemplateResponse(
-        request,
-        "certificates/issuing/register.html",
-        {
-            "program": program,
-            "rows": rows,
-            "query": query,
-            "pager": pager,
-            "status": status if status in selectors.REGISTER_STATUSES else "",
-            "statuses": [(s, selectors.STATUS_LABELS[s]) for s in selectors.REGISTER_STATUSES],
-        },
-    )
-
-
-@admin_only
-@require_GET
-def certificate_admin(request, uuid):
-    certificate = selectors.certificate_for_viewer(user=request.user, uuid=uuid)
-    return TemplateResponse(
-        request,
-        "certificates/issuing/certificate_admin.html",
-        {
-            "c": certificate,
-            "v": selectors.verification_of(certificate),
-            "events": list(audit_events_for(certificate)[:50]),
-            "reason_form": forms.ReasonForm(),
-        },
-    )
-
-
-STATUS_ACTIONS = {
-    "suspend": services.certificate_suspend,
-    "reinstate": services.certificate_reinstate,
-    "revoke": services.certificate_revoke,
-}
-
-
-@admin_only
-@require_POST
-def certificate_action(request, uuid, action):
-    if action not in STATUS_ACTIONS:
-        raise Http404
-    try:
-        certificate = selectors.certificate_for_viewer(user=request.user, uuid=uuid)
-        STATUS_ACTIONS[action](
-            actor=request.user, certificate=certificate, reason=request.POST.get("reason", "")
-        )
-    except DomainError as exc:
-        return _error(request, exc)
-    messages.success(request, _("Done. The verification page shows the new status now."))
-    return redirect("certificates:issuing:certificate-admin", uuid=uuid)
-
-
-@admin_only
-@require_http_methods(["GET", "POST"])
-def bulk_issue(request, slug):
-    """Issue for every eligible trainee of a program (the tasks render and sign in the background)."""
-    program = get_object_or_404(CredentialProgram, slug=slug)
-    candidates = services.bulk_candidates(program=program)
-    results = None
-    if request.method == "POST":
-        results = [
-            services.bulk_issue_one(
-                actor=request.user, user=user, version=version, eligible=eligible, enqueue=True
-            )
-            for user, version, eligible in candidates
-        ]
-    return TemplateResponse(
-        request,
-        "certificates/issuing/bulk.html",
-        {
-            "program": program,
-            "eligible": [(u, v) for u, v, ok in candidates if ok],
-            "not_eligible_count": sum(1 for _u, _v, ok in candidates if not ok),
-            "results": results,
-        },
-    )
-
-
-class _Sink:
-    """A write-only file for zipfile that hands out what was written since the last call."""
-
-    def __init__(self):
-        self.chunks = []
-        self.offset = 0
-
-    def write(self, data):
-        self.chunks.append(bytes(data))
-        self.offset += len(data)
-        return len(data)
-
-    def tell(self):
-        return self.offset
-
-    def flush(self):
-        pass
-
-    def take(self) -> bytes:
-        data = b"".join(self.chunks)
-        self.chunks = []
-        return data
-
-
-def _zip_stream(certificates):
-    sink = _Sink()
-    storage = storages["private"]
-    with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for certificate in certificates:
-            name = f"{format_code(certificate.code)}-{certificate.holder.get_full_name()}.pdf".replace(
-                "/", "-"
-            )
-            with storage.open(certificate.pdf_name, "rb") as src, archive.open(name, mode="w") as dst:
-                for chunk in iter(lambda: src.read(64 * 1024), b""):
-                    dst.write(chunk)
-                    yield sink.take()
-            yield sink.take()
-    yield sink.take()
-
-
-@admin_only
-@require_GET
-def register_zip(request, slug):
-    """Every issued certificate of a program, as stored, in one streamed ZIP."""
-    program = get_object_or_404(CredentialProgram, slug=slug)
-    certificates = list(selectors.program_register(actor=request.user, program=program).exclude(pdf_name=""))
-    audit_record(
-        actor=request.user,
-        action="certificates.zip_downloaded",
-        details={"program": program.slug, "count": len(certificates)},
-    )
-    response = StreamingHttpResponse(_zip_stream(certificates), content_type="application/zip")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{program.slug}-certificates-{stamp}.zip"'
-    return response
 
 
 @require_GET

@@ -6,6 +6,7 @@ certificates, administrators' lists and what a trainee may apply for (holders), 
 from .credentials import open_badge_for, status_list_credential
 from .holders import (
     REGISTER_STATUSES,
+    WITHDRAWN_FROM_HOLDER,
     ApplyOption,
     application_for_manager,
     applications_for_user,
@@ -21,6 +22,7 @@ from .holders import (
     program_register,
     programs_for_manager,
     register_filter,
+    withdrawn_from,
 )
 from .renewal import RenewalStatus, TopicProgress, renewal_status
 from .verification import (
@@ -65,6 +67,7 @@ __all__ = [
     "STATUS_LABELS",
     "REGISTER_STATUSES",
     "STATUS_TONE",
+    "WITHDRAWN_FROM_HOLDER",
     "SUSPENDED",
     "ApplyOption",
     "PdfVerification",
@@ -94,4 +97,5 @@ __all__ = [
     "verification_for_pdf",
     "verification_of",
     "verify_url",
+    "withdrawn_from",
 ]

@@ -55,6 +55,18 @@ def can_manage(user) -> bool:
     return roles.is_program_admin(user)
 
 
+# While a certificate is suspended or revoked, its holder is offered nothing that would let it pass
+# for a valid one: no signed PDF to download, no Open Badge, no new sharing address. Program
+# administrators keep the stored PDF as issued (records, disputes); it is never altered, so a copy
+# already handed out still checks as authentic, and as suspended or revoked.
+WITHDRAWN_FROM_HOLDER = (Certificate.Status.SUSPENDED, Certificate.Status.REVOKED)
+
+
+def withdrawn_from(certificate: Certificate, *, user) -> bool:
+    """Whether `user` (the holder, or an administrator) is refused the PDF and badge of `certificate`."""
+    return certificate.status in WITHDRAWN_FROM_HOLDER and not can_manage(user)
+
+
 def certificate_for_viewer(*, user, uuid) -> Certificate:
     """A certificate its holder or a program administrator may see (download, credential).
     Anyone else gets NotFound, so the existence of someone else's certificate is not revealed."""

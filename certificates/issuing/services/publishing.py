@@ -25,6 +25,11 @@ from ..selectors.verification import ERR_CERTIFICATE_NOT_FOUND
 
 ERR_ONLY_HOLDER_PUBLISHES = _("Only the certificate's holder can share their digital credential.")
 ERR_NOT_ISSUED_YET = _("This certificate is still being issued. You can share it once it is issued.")
+ERR_SUSPENDED_NOT_SHARED = _(
+    "This certificate is suspended, so its digital badge cannot be shared. You can share it again if it is "
+    "reinstated."
+)
+ERR_REVOKED_NOT_SHARED = _("This certificate was revoked, so its digital badge can no longer be shared.")
 
 TOKEN_BYTES = 32  # 256 random bits, 43 URL-safe characters
 
@@ -44,6 +49,12 @@ def credential_publish(*, actor, certificate: Certificate) -> tuple[PublishedCre
     certificate = Certificate.objects.select_for_update(of=("self",)).get(pk=certificate.pk)
     if certificate.status in (Certificate.Status.PENDING, Certificate.Status.CANCELLED):
         raise Conflict(str(ERR_NOT_ISSUED_YET), code="not_issued")
+    # A new address is not handed out for a certificate that is not valid (one already shared keeps
+    # working: it answers with the status, and the holder can stop it).
+    if certificate.status == Certificate.Status.SUSPENDED:
+        raise Conflict(str(ERR_SUSPENDED_NOT_SHARED), code="suspended")
+    if certificate.status == Certificate.Status.REVOKED:
+        raise Conflict(str(ERR_REVOKED_NOT_SHARED), code="revoked")
     existing = PublishedCredential.objects.active().filter(certificate=certificate).first()
     if existing is not None:
         return existing, False

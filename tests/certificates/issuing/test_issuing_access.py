@@ -40,6 +40,10 @@ PAGE_MATRIX = [
         {ANON: 302, OTHER: 403, HOLDER: 403, ADMIN: 200},
     ),
     ("/certificates/manage/{uuid}/", {ANON: 302, OTHER: 403, HOLDER: 403, ADMIN: 200}),
+    # The confirmation pages of a status change
+    ("/certificates/manage/{uuid}/suspend/", {ANON: 302, OTHER: 403, HOLDER: 403, ADMIN: 200}),
+    ("/certificates/manage/{uuid}/revoke/", {ANON: 302, OTHER: 403, HOLDER: 403, ADMIN: 200}),
+    ("/certificates/manage/{uuid}/reinstate/", {ANON: 302, OTHER: 403, HOLDER: 403, ADMIN: 409}),
     ("/verify/", {ANON: 200, OTHER: 200, HOLDER: 200, ADMIN: 200}),
     ("/verify/{code}/", {ANON: 200, OTHER: 200, HOLDER: 200, ADMIN: 200}),
 ]
@@ -109,7 +113,7 @@ def test_post_actions_refused_for_non_admins(client, people, issued, holder, ver
         f"/certificates/manage/programs/{version.program.slug}/issue/",
     ]
     for url in urls:
-        response = client.post(url, {"reason": "x"})
+        response = client.post(url, {"reason": "x", "confirm": "on"})
         assert response.status_code == (302 if who == ANON else 403), url
     application.refresh_from_db()
     issued.refresh_from_db()

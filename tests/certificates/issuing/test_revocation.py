@@ -103,7 +103,9 @@ def test_status_change_through_the_api_and_the_pages(client, issued, admin, acti
     assert response.status_code == 422
     issued.refresh_from_db()
     assert issued.status == Certificate.Status.ISSUED
-    response = client.post(f"/certificates/manage/{issued.uuid}/{action}/", {"reason": "Board decision 12."})
+    response = client.post(
+        f"/certificates/manage/{issued.uuid}/{action}/", {"reason": "Board decision 12.", "confirm": "on"}
+    )
     assert response.status_code == 302
     issued.refresh_from_db()
     assert issued.status == {"suspend": "suspended", "revoke": "revoked"}[action]
