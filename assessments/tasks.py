@@ -1,5 +1,5 @@
-"""Result notifications (through the email outbox) and the periodic housekeeping the release/time-limit
-rules need (Celery tasks)."""
+"""Result notifications (lms.notifications: in-app, and email through the outbox) and the periodic
+housekeeping the release/time-limit rules need (Celery tasks)."""
 
 from celery import shared_task
 from django.conf import settings
@@ -7,17 +7,19 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from lms.notifications.models import Notification, NotificationKind
+from lms.notifications.services import Email, notify
 from lms.outbox.models import OutboxMessage
-from lms.outbox.services import outbox_enqueue
 
 from .models import Attempt
 
 
-def result_released_email_queue(*, attempt: Attempt, updated: bool = False) -> None:
-    """Tell the trainee their result is available, through the email outbox: the row is written in the
-    caller's transaction (the release or regrade) and sent once after commit. Says only that a result is
-    ready (and the pass decision); the details are behind login. Each release or regrade is its own
-    message (result-released:<attempt>:<n>)."""
+def result_released_notify(*, attempt: Attempt, updated: bool = False) -> None:
+    """Tell the trainee their result is available: an in-app notification and, unless they chose none
+    for results, an email through the outbox, both written in the caller's transaction (the release or
+    regrade), the email sent once after commit. Says only that a result is ready (and the pass
+    decision); the details are behind login. Each release or regrade is its own notification
+    (<attempt>:<n>) and email (result-released:<attempt>:<n>, the key emails had before notifications)."""
     context = {
         "attempt": attempt,
         "user": attempt.user,
@@ -28,9 +30,29 @@ def result_released_email_queue(*, attempt: Attempt, updated: bool = False) -> N
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("assessments/email/result_released_subject.txt", context).strip()
         body = render_to_string("assessments/email/result_released.txt", context)
+        if attempt.passed:
+            text = translation.gettext("You passed.")
+        else:
+            text = translation.gettext(
+                "You did not reach the pass mark this time; your feedback says what to work on."
+            )
     prefix = f"result-released:{attempt.pk}:"
-    number = OutboxMessage.objects.filter(key__startswith=prefix).count() + 1
-    outbox_enqueue(key=f"{prefix}{number}", to=attempt.user.email, subject=subject, body=body)
+    # Earlier releases of this attempt: notifications, or emails from before notifications existed.
+    number = 1 + max(
+        Notification.objects.filter(
+            user=attempt.user, kind=NotificationKind.RESULT_RELEASED, key__startswith=f"{attempt.pk}:"
+        ).count(),
+        OutboxMessage.objects.filter(key__startswith=prefix).count(),
+    )
+    notify(
+        user=attempt.user,
+        kind=NotificationKind.RESULT_RELEASED,
+        key=f"{attempt.pk}:{number}",
+        title=subject,
+        body=text,
+        link=reverse("assessments:attempt_result", args=[attempt.pk]),
+        email=Email(subject=subject, body=body, key=f"{prefix}{number}"),
+    )
 
 
 @shared_task
@@ -57,4 +79,4 @@ def send_result_released_email(attempt_id: int, updated: bool = False) -> None:
     with transaction.atomic():
         attempt = Attempt.objects.select_related("user").filter(pk=attempt_id).first()
         if attempt is not None:
-            result_released_email_queue(attempt=attempt, updated=updated)
+            result_released_notify(attempt=attempt, updated=updated)

@@ -21,6 +21,7 @@ urlpatterns = [
     # The issuer's did:web DID document (Open Badges Data Integrity proofs: certificates/issuing/dikeys.py)
     path(".well-known/did.json", issuing_views.did_document, name="did-document"),
     path("", include("lms.urls_site")),
+    path("notifications/", include("lms.notifications.urls")),
     path("learn/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
     path("", include("certificates.urls")),

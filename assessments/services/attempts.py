@@ -387,9 +387,9 @@ def _release(attempt: Attempt, *, actor, now) -> None:
     )
     if attempt.passed:
         _credit(attempt)
-    from ..tasks import result_released_email_queue
+    from ..tasks import result_released_notify
 
-    result_released_email_queue(attempt=attempt)  # outbox row now, sent after commit
+    result_released_notify(attempt=attempt)  # notification and outbox row now, sent after commit
 
 
 def _credit(attempt: Attempt) -> None:

@@ -299,7 +299,7 @@ def attempt_regrade(
     if locked.status == Attempt.Status.RELEASED:
         if locked.passed and not old_passed:
             _credit(locked)
-        from ..tasks import result_released_email_queue
+        from ..tasks import result_released_notify
 
-        result_released_email_queue(attempt=locked, updated=True)  # outbox row now, sent after commit
+        result_released_notify(attempt=locked, updated=True)  # notification, outbox row sent after commit
     return locked

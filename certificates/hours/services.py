@@ -23,6 +23,7 @@ from lms.models import User
 from lms.timezones import local_date, local_today
 
 from .models import HoursApproval, PracticeLog, SupervisorAssignment
+from .notices import notify_decisions, notify_entry_waiting
 from .selectors import can_see_entry, supervisor_queue_entries
 
 # "Decide all matching" decides at most this many entries per request (oldest in the queue's order
@@ -199,6 +200,7 @@ def practice_log_create(
             "directly_supervised": entry.directly_supervised,
         },
     )
+    notify_entry_waiting(entry=entry)
     return entry
 
 
@@ -267,6 +269,7 @@ def practice_log_update(*, actor, entry: PracticeLog, **changes) -> PracticeLog:
         subject=entry.trainee,
         details={"fields": sorted(changed), "previous_status": previous_status},
     )
+    notify_entry_waiting(entry=entry, changed=True)
     return entry
 
 
@@ -338,14 +341,17 @@ def practice_log_decide(
     `directly_supervised` is the supervisor's word on an entry logged as directly supervised: None
     confirms it as logged, False approves the hours without direct supervision."""
     entry = PracticeLog.objects.select_for_update().select_related("trainee").get(pk=entry.pk)
-    return _decide(
+    now = timezone.now()
+    entry = _decide(
         actor=actor,
         entry=entry,
         approve=approve,
         reason=reason,
-        now=timezone.now(),
+        now=now,
         directly_supervised=directly_supervised,
     )
+    notify_decisions(entries=[entry], approve=approve, reason=entry.decision_reason, decided_at=now)
+    return entry
 
 
 @transaction.atomic
@@ -360,10 +366,12 @@ def practice_logs_decide_bulk(*, actor, entry_ids, approve: bool, reason: str = 
     if len(entries) != len(ids) or not all(can_see_entry(actor, e) for e in entries):
         raise NotFound(_("Some entries were not found."))
     now = timezone.now()
-    return [
+    decided = [
         _decide(actor=actor, entry=e, approve=approve, reason=reason, now=now, directly_supervised=None)
         for e in entries
     ]
+    notify_decisions(entries=decided, approve=approve, reason=(reason or "").strip(), decided_at=now)
+    return decided
 
 
 @dataclass
@@ -426,6 +434,7 @@ def practice_logs_decide_from_queue(
             )
         )
     outcome.skipped = wanted - len(outcome.decided)
+    notify_decisions(entries=outcome.decided, approve=approve, reason=reason, decided_at=now)
     if entry_ids is None:
         outcome.remaining = supervisor_queue_entries(
             supervisor=actor, trainee_id=trainee_id, kind=kind

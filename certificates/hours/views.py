@@ -174,11 +174,13 @@ def _queue_url(request) -> str:
     return reverse("certificates:queue") + (f"?{encoded}" if encoded else "")
 
 
-def _queue_page(request, *, failed=None, bulk_form=None, status=200):
+def _queue_page(request, *, failed=None, bulk_form=None, notice=None, status=200):
     """The supervisor's queue, one page of it, filtered by ?trainee= and ?kind=. Forms on it post to
     their URL with the same query string, so a refused decision comes back to this very page:
     `failed` is (entry pk, bound form) of a refused single decision, `bulk_form` a refused decision
-    on several entries, both shown with what the supervisor chose, ticked and typed."""
+    on several entries, both shown with what the supervisor chose, ticked and typed; `notice` a
+    refusal that belongs to no field (an entry decided or withdrawn meanwhile). Every refusal is also
+    listed at the top of the queue, linked to the field to correct."""
     if not roles.is_supervisor(request.user):
         raise PermissionDenied
     today = local_today(request.user)
@@ -200,7 +202,11 @@ def _queue_page(request, *, failed=None, bulk_form=None, status=200):
         rows.append((entry, form))
     if bulk_form is None:
         bulk_form = forms.BulkDecisionForm(initial={"shown_at": timezone.now()})
-    ticked = set(bulk_form.cleaned_data.get("entries") or []) if bulk_form.is_bound else set()
+    # From what was sent, not cleaned_data: a refusal on the "entries" field drops them from there.
+    # Only this page's rows are shown, so an id that is not the supervisor's is never echoed back.
+    ticked = (
+        {int(i) for i in bulk_form.data.getlist("entries") if i.isdigit()} if bulk_form.is_bound else set()
+    )
     return TemplateResponse(
         request,
         "certificates/queue.html",
@@ -218,9 +224,38 @@ def _queue_page(request, *, failed=None, bulk_form=None, status=200):
             ],
             "supervisees": supervisees,
             "decided": selectors.supervisor_decided(supervisor=request.user, limit=20),
+            "problems": _problems(rows=rows, failed=failed, bulk_form=bulk_form, notice=notice),
         },
         status=status,
     )
+
+
+# Where each refused field of a decision form is, to link the summary at the top of the queue to it.
+_BULK_ANCHORS = {"reason": "bulk_reason", "decision": "bulk_decision_0", "scope": "bulk-scope"}
+_ENTRY_ANCHORS = {"reason": "reason", "decision": "decision_0", "directly_supervised": "directly_supervised"}
+
+
+def _problems(*, rows, failed, bulk_form, notice) -> list[tuple[str, str]]:
+    """(message, link target) for every refusal of the decision just posted, in page order."""
+    problems = [(notice, "")] if notice else []
+    if failed:
+        pk, form = failed
+        entry = next((e for e, _form in rows if e.pk == pk), None)
+        for field, errors in form.errors.items():
+            anchor = f"entry-{pk}-{_ENTRY_ANCHORS[field]}" if field in _ENTRY_ANCHORS else f"entry-{pk}"
+            for message in errors:
+                if entry is not None:
+                    message = _("%(name)s, %(date)s: %(message)s") % {
+                        "name": entry.trainee.get_full_name(),
+                        "date": entry.date.isoformat(),
+                        "message": message,
+                    }
+                problems.append((message, anchor if entry is not None else ""))
+    if bulk_form is not None and bulk_form.is_bound:
+        for field, errors in bulk_form.errors.items():
+            anchor = _BULK_ANCHORS.get(field, "queue-entries" if field == "entries" else "bulk-errors")
+            problems.extend((message, anchor) for message in errors)
+    return problems
 
 
 @login_required
@@ -253,7 +288,8 @@ def decide(request, pk):
         form_error(form, exc)
         return _queue_page(request, failed=(entry.pk, form), status=exc.status_code)
     except DomainError as exc:
-        return error_page(request, exc, back_url=_queue_url(request))
+        # Decided or withdrawn meanwhile, no longer supervised...: the queue as it is now, saying so.
+        return _queue_page(request, notice=exc.message, status=exc.status_code)
     messages.success(request, _("Decision recorded."))
     return redirect(_queue_url(request))
 
@@ -287,7 +323,8 @@ def decide_bulk(request):
         form_error(form, exc)
         return _queue_page(request, bulk_form=form, status=exc.status_code)
     except DomainError as exc:
-        return error_page(request, exc, back_url=_queue_url(request))
+        # An entry ticked that is no longer in the queue: nothing decided, the ticks kept.
+        return _queue_page(request, bulk_form=form, notice=exc.message, status=exc.status_code)
     done = len(outcome.decided)
     messages.success(
         request,

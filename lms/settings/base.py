@@ -317,8 +317,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.5,
     "interval_max": 1,
 }
-# Autodiscovery finds <app>.tasks only; the outbox's tasks live in lms/outbox/.
-CELERY_IMPORTS = ["lms.outbox.tasks"]
+# Autodiscovery finds <app>.tasks only; the outbox's and notifications' tasks live under lms/.
+CELERY_IMPORTS = ["lms.outbox.tasks", "lms.notifications.tasks"]
 # The email outbox (lms/outbox): a claim never confirmed within OUTBOX_STALE_AFTER_SECONDS is shown as
 # "needs check" and never resent automatically; a send that surely failed is retried with back-off up to
 # OUTBOX_MAX_ATTEMPTS times. docs/operations.md, "Failures and what happens".
@@ -327,6 +327,8 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
 CELERY_BEAT_SCHEDULE = {
     # Email outbox: deliver what is due, surface claims that were never confirmed.
     "lms-outbox-sweep": {"task": "lms.outbox.tasks.sweep_outbox", "schedule": 60.0},
+    # Notifications: read ones older than NOTIFICATIONS_KEEP_DAYS (default 365) are deleted once a day.
+    "lms-notifications-prune": {"task": "lms.notifications.tasks.prune_notifications", "schedule": 86400.0},
     # Certificates: pick up issuing left pending by an interrupted task; expiry reminders once a day.
     "certificates-issue-pending": {
         "task": "certificates.tasks.issue_pending_certificates",

@@ -37,6 +37,7 @@ from .common import (
     reason_text,
 )
 from .lifecycle import renewal_snapshot
+from .notices import notify_application_decided
 
 
 @transaction.atomic
@@ -133,6 +134,7 @@ def application_approve(*, actor, application: CertificateApplication, enqueue: 
         subject=user,
         details={"certificate": format_code(certificate.code)},
     )
+    notify_application_decided(application=application)
     if enqueue:
         enqueue_issue(certificate)
     return certificate
@@ -160,6 +162,7 @@ def application_reject(*, actor, application: CertificateApplication, reason: st
         subject=application.user,
         details={"reason": reason},
     )
+    notify_application_decided(application=application)
     return application
 
 

@@ -32,6 +32,7 @@ from .common import (
     enqueue_issue,
     reason_text,
 )
+from .notices import notify_status_changed
 
 
 def _set_status(
@@ -56,6 +57,7 @@ def _set_status(
             subject=certificate.holder,
             details={"from": previous, "to": new_status, "reason": reason},
         )
+        notify_status_changed(certificate=certificate, action=action, reason=reason)
     return certificate
 
 

@@ -15,8 +15,6 @@ from django.core.files.storage import storages
 from django.db import transaction
 from django.db.models import CharField, Exists, OuterRef, Value
 from django.db.models.functions import Cast, Concat
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,13 +25,15 @@ from certificates.models import (
     CertificateApplication,
 )
 from lms.audit import audit_record
+from lms.notifications.models import Notification, NotificationKind
 from lms.outbox.models import OutboxMessage
-from lms.outbox.services import Attachment, outbox_deliver, outbox_enqueue
+from lms.outbox.services import outbox_deliver
 
 from .. import selectors, signing
 from ..codes import format_code
 from ..pdf import CertificateFace, render_certificate_pdf
 from .common import unmet_text
+from .notices import notify_application_decided, notify_certificate_issued
 
 logger = logging.getLogger(__name__)
 
@@ -115,6 +115,7 @@ def _cancel(certificate: Certificate, why: str) -> None:
         subject=certificate.holder,
         details={"why": "eligibility no longer met at issue time"},
     )
+    notify_application_decided(application=application)
 
 
 def certificate_face(certificate: Certificate) -> CertificateFace:
@@ -211,36 +212,11 @@ def _produce(certificate_id: int) -> Certificate | None:
         return _mark_issued(certificate, data)
 
 
-def certificate_email_key(certificate_id: int) -> str:
-    return f"certificate-issued:{certificate_id}"
-
-
-def _queue_email(certificate: Certificate) -> OutboxMessage:
-    """The holder's email, in the outbox (one row per certificate): written in the transaction that
-    marks the certificate issued, so an issued certificate always has its email waiting. The PDF is
-    attached from storage when it is sent."""
-    snap = certificate.snapshot
-    context = {
-        "certificate": certificate,
-        "holder_name": snap.get("holder_name"),
-        "program_name": snap.get("program_name"),
-        "verify_url": selectors.verify_url(certificate.code),
-        "dashboard_url": settings.SITE_URL + reverse("certificates:issuing:mine"),
-        "SITE_NAME": settings.WAGTAIL_SITE_NAME,
-    }
-    return outbox_enqueue(
-        key=certificate_email_key(certificate.pk),
-        to=certificate.holder.email,
-        subject=str(_("Your certificate: %(program)s")) % {"program": snap.get("program_name")},
-        body=render_to_string("certificates/issuing/email_issued.txt", context),
-        attachment=Attachment(
-            storage="private",
-            name=certificate.pdf_name,
-            filename=f"certificate-{format_code(certificate.code)}.pdf",
-            mimetype="application/pdf",
-        ),
-        send_on_commit=False,  # this worker delivers it next (certificate_email_holder)
-    )
+def _queue_email(certificate: Certificate) -> OutboxMessage | None:
+    """The holder's notification and email (one per certificate): written in the transaction that marks
+    the certificate issued, so an issued certificate always has them waiting. The PDF is attached from
+    storage when it is sent; None when the holder chose no email for issued certificates."""
+    return notify_certificate_issued(certificate=certificate)
 
 
 def certificate_email_holder(*, certificate_id: int) -> bool:
@@ -256,6 +232,8 @@ def certificate_email_holder(*, certificate_id: int) -> bool:
         if certificate.status != Certificate.Status.ISSUED or certificate.emailed_at is not None:
             return False
         message = _queue_email(certificate)  # certificates issued before the outbox have no row yet
+    if message is None:
+        return False  # the holder chose no email: the in-app notification is all there is
     delivered = outbox_deliver(message_id=message.pk, raise_errors=True)
     message.refresh_from_db()
     if message.status == OutboxMessage.Status.SENT:
@@ -296,7 +274,18 @@ def certificates_needing_work(*, older_than: timedelta = timedelta(minutes=2)):
         key=Concat(Value("certificate-issued:"), Cast(OuterRef("pk"), CharField())),
         status__in=[OutboxMessage.Status.SENDING, OutboxMessage.Status.UNKNOWN, OutboxMessage.Status.FAILED],
     )
-    unsent = Certificate.objects.filter(
-        status=Certificate.Status.ISSUED, emailed_at__isnull=True, issued_at__lte=cutoff
-    ).exclude(Exists(held))
+    # The holder chose no email for it: nothing left to send.
+    not_wanted = Notification.objects.filter(
+        user=OuterRef("holder"),
+        kind=NotificationKind.CERTIFICATE_ISSUED,
+        key=Cast(OuterRef("pk"), CharField()),
+        email__isnull=True,
+    )
+    unsent = (
+        Certificate.objects.filter(
+            status=Certificate.Status.ISSUED, emailed_at__isnull=True, issued_at__lte=cutoff
+        )
+        .exclude(Exists(held))
+        .exclude(Exists(not_wanted))
+    )
     return list(pending.values_list("pk", flat=True)) + list(unsent.values_list("pk", flat=True))

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from certificates.models import (
     Certificate,
     CertificateReminder,
 )
-from lms.outbox.models import OutboxMessage
-from lms.outbox.services import outbox_deliver, outbox_enqueue
+from lms.outbox.services import outbox_deliver
 
 from .. import selectors
-from ..codes import format_code
+from .notices import notify_renewal_due
 
 REMINDER_DAYS = (90, 30, 7)
 
@@ -30,9 +25,10 @@ def _reminder_due(days_left: int) -> int | None:
 
 
 def send_expiry_reminders(*, on: date | None = None) -> int:
-    """Email holders whose certificate expires within 90, 30 or 7 days; each reminder goes once
-    (a CertificateReminder row, unique per certificate and threshold, is written in the same
-    transaction as its outbox row, and the outbox sends each row at most once). If a run was missed,
+    """Remind holders whose certificate expires within 90, 30 or 7 days (a notification, and an email
+    unless they chose none); each reminder goes once (a CertificateReminder row, unique per certificate
+    and threshold, is written in the same transaction as its notification and outbox row, and the
+    outbox sends each row at most once). If a run was missed,
     only the most urgent reminder is sent. Returns how many reminders were queued."""
     on = on or selectors.today()
     horizon = on + timedelta(days=max(REMINDER_DAYS))
@@ -54,30 +50,12 @@ def send_expiry_reminders(*, on: date | None = None) -> int:
         try:
             with transaction.atomic():
                 CertificateReminder.objects.create(certificate=certificate, days_before=threshold)
-                message = _queue_reminder(certificate, threshold, on=on)
+                message = notify_renewal_due(certificate=certificate, threshold=threshold, on=on)
         except IntegrityError:
             continue  # another run queued it
         # Delivered now; if the mail server fails, the row stays queued and the outbox sweep retries.
-        outbox_deliver(message_id=message.pk)
+        # None: the holder chose no email for reminders (the in-app notification is written).
+        if message is not None:
+            outbox_deliver(message_id=message.pk)
         queued += 1
     return queued
-
-
-def _queue_reminder(certificate: Certificate, threshold: int, *, on: date) -> OutboxMessage:
-    snap = certificate.snapshot
-    context = {
-        "holder_name": snap.get("holder_name"),
-        "program_name": snap.get("program_name"),
-        "code": format_code(certificate.code),
-        "expires_on": certificate.expires_on,
-        "days_left": (certificate.expires_on - on).days,
-        "dashboard_url": settings.SITE_URL + reverse("certificates:issuing:mine"),
-        "SITE_NAME": settings.WAGTAIL_SITE_NAME,
-    }
-    return outbox_enqueue(
-        key=f"expiry-reminder:{certificate.pk}:{threshold}",
-        to=certificate.holder.email,
-        subject=str(_("Your certificate expires in %(days)s days")) % {"days": context["days_left"]},
-        body=render_to_string("certificates/issuing/email_reminder.txt", context),
-        send_on_commit=False,  # delivered by the loop above, in this worker
-    )
