@@ -1,5 +1,6 @@
-"""HTML actions around the Wagtail course pages: the catalogue shortcut, the trainee dashboard, enrol and
-complete a module. Thin: parse, call one service or selector, answer."""
+"""HTML actions around the Wagtail course pages: the catalogue shortcut, the trainee dashboard (their
+home; other roles' homes are lms.homes), enrol and complete a module. Thin: parse, call one service or
+selector, answer."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lms.errors import DomainError
+from lms.homes import selectors as home_selectors
 
 from . import selectors, services
 from .models import CatalogPage, CoursePage, ModulePage
@@ -36,8 +38,18 @@ def catalogue(request):
 @login_required
 @require_GET
 def dashboard(request):
+    """The trainee's home ("My learning"): their next step, courses, the credential they work toward
+    (or the live ones they can join in one click) and, with no course in progress, what to take."""
     progress = selectors.progress_for(user=request.user)
-    return TemplateResponse(request, "courses/dashboard.html", {"progress": progress})
+    programs = home_selectors.trainee_programs(user=request.user)
+    to_start = (
+        home_selectors.courses_to_start(user=request.user) if programs.joined and not progress.active else []
+    )
+    return TemplateResponse(
+        request,
+        "courses/dashboard.html",
+        {"progress": progress, "programs": programs, "to_start": to_start},
+    )
 
 
 @login_required

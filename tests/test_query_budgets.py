@@ -8,16 +8,23 @@ marked xfail (strict=False) with the owner named, so they can be flipped once th
 import importlib
 import os
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from assessments.models import Attempt
+from certificates.issuing.models import CertificateApplication
+from certificates.models import PracticeLog, ProgramEnrollment, SupervisorAssignment
 from courses.models import Enrollment
 from courses.services import enrollment_create, module_complete
+from lms import roles
 from tests import factories as base
 from tests.assessments.factories import QUIZ, make_assessment
+from tests.certificates.factories import VersionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +47,7 @@ class World:
     instructor: object = None
     supervisor: object = None
     admin: object = None
+    polymath: object = None  # every role at once: the role home with all four sections
 
 
 @pytest.fixture
@@ -62,7 +70,28 @@ def world(catalogue):
     w.exam = make_assessment(w.course, questions=QUIZ)
     enrollment_create(user=w.trainee, course=w.course)
     module_complete(user=w.trainee, module=w.modules[0])
+    w.polymath = base.UserFactory(roles=roles.ALL_ROLES, is_staff=True)
+    w.course.instructors.add(w.polymath)
+    _home_data(w, 1)
     return w
+
+
+def _home_data(w, n):
+    """What the role homes list (lms.homes), `n` of each: attempts to grade, hours waiting for the
+    supervisors, programs with an application waiting."""
+    for _ in range(n):
+        person = base.TraineeFactory()
+        Attempt.objects.create(
+            assessment=w.exam, user=person, number=1, status=Attempt.Status.AWAITING_GRADING, pass_mark=70
+        )
+        for supervisor in (w.supervisor, w.polymath):
+            SupervisorAssignment.objects.create(supervisor=supervisor, trainee=person)
+            PracticeLog.objects.create(
+                trainee=person, supervisor=supervisor, date=date(2024, 1, 2), hours=Decimal("2")
+            )
+        version = VersionFactory()
+        ProgramEnrollment.objects.create(user=person, program=version.program, version=version)
+        CertificateApplication.objects.create(user=person, version=version, program=version.program)
 
 
 def grow(w):
@@ -73,6 +102,7 @@ def grow(w):
         base.make_course(w.catalogue, title=f"Extra {i}", domains=[w.domain])
     others = [base.TraineeFactory() for _ in range(8)]
     Enrollment.objects.bulk_create([Enrollment(user=u, course=w.course) for u in others])
+    _home_data(w, 6)
 
 
 def _count(client, url) -> tuple[int, int]:
@@ -111,6 +141,11 @@ PAGES = [
     ("trainees", "admin", lambda w: reverse("certificates:trainees"), PAGINATION),
     ("certificates", "admin", lambda w: reverse("certificates:issuing:manage"), PAGINATION),
     ("gradebook", "admin", lambda w: reverse("assessments:gradebook", args=[w.course.pk]), None),
+    ("home", "instructor", lambda w: reverse("site:home"), None),
+    ("home", "supervisor", lambda w: reverse("site:home"), None),
+    ("home", "admin", lambda w: reverse("site:home"), None),
+    ("home, every role", "polymath", lambda w: reverse("site:home"), None),
+    ("dashboard", "polymath", lambda w: reverse("courses:dashboard"), None),
 ]
 
 

@@ -183,7 +183,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": rate_limit_from_env("PASSWORD_RESET_RATE_LIMIT", "20/m/ip,5/m/key"),
 }
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "courses:dashboard"
+LOGIN_REDIRECT_URL = "site:home"  # each role's home (lms.homes)
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 # django-axes: lock an account+IP pair after repeated failures.

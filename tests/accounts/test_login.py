@@ -38,7 +38,8 @@ def test_login_with_email_logs_in_and_goes_to_the_dashboard(client):
     user = verified_trainee()
     response = client.post(LOGIN, {"login": user.email.upper(), "password": PASSWORD})
     assert response.status_code == 302
-    assert response["Location"] == "/learn/dashboard/"
+    assert response["Location"] == "/home/"  # each role's home (lms.homes): a trainee's is the dashboard
+    assert client.get("/home/")["Location"] == "/learn/dashboard/"
     assert logged_in_user_id(client) == str(user.pk)
 
 
