@@ -206,12 +206,14 @@ def _csv_safe(value: str) -> str:
 
 
 def _csv_lines(rows: list[GradebookRow]) -> Iterator[list[str]]:
+    enrollment_labels = {value: str(label) for value, label in Enrollment.Status.choices}
     for row in rows:
-        line = [_csv_safe(row.name), _csv_safe(row.email), row.enrollment_status]
+        # Statuses in words ("Awaiting grading", not "awaiting_grading"), as on the page.
+        line = [_csv_safe(row.name), _csv_safe(row.email), enrollment_labels[row.enrollment_status]]
         for cell in row.cells:
             line += [
                 "" if cell.best_percent is None else str(cell.best_percent),
                 str(cell.attempts_used),
-                cell.status,
+                cell.status_label,
             ]
         yield line

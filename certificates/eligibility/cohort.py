@@ -17,6 +17,8 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from certificates.permissions import require_program_admin
 from certificates.programs.models import CredentialProgram, ProgramEnrollment, ProgramVersion, Requirement
@@ -184,15 +186,16 @@ class _Echo:
         return value
 
 
+# Column titles in words, translated: the file is opened by people, in a spreadsheet.
 CSV_HEADER = [
-    "name",
-    "email",
-    "program",
-    "version",
-    "eligible",
-    "requirements_met",
-    "requirements_total",
-    "missing",
+    gettext_lazy("Name"),
+    gettext_lazy("Email"),
+    gettext_lazy("Program"),
+    gettext_lazy("Version"),
+    gettext_lazy("Eligible"),
+    gettext_lazy("Requirements met"),
+    gettext_lazy("Requirements in all"),
+    gettext_lazy("Still missing"),
 ]
 
 
@@ -200,7 +203,8 @@ def cohort_csv_lines(*, rows) -> Iterator[str]:
     """The cohort as CSV lines, written as the rows come (a stream). Recovery appears only as met /
     not met."""
     writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_HEADER)
+    yield writer.writerow([str(title) for title in CSV_HEADER])
+    answer = {True: _("Yes"), False: _("No")}
     for row in rows:
         elig = row.eligibility
         missing = "; ".join(f"{r.label}: {r.missing}" for r in elig.unmet)
@@ -208,9 +212,9 @@ def cohort_csv_lines(*, rows) -> Iterator[str]:
             [
                 _csv_safe(row.enrollment.user.full_name),
                 _csv_safe(row.enrollment.user.email),
-                row.enrollment.version.program.slug,
-                row.enrollment.version.label,
-                "yes" if elig.eligible else "no",
+                _csv_safe(row.enrollment.version.program.name),
+                _csv_safe(row.enrollment.version.label),
+                answer[bool(elig.eligible)],
                 elig.met_count,
                 len(elig.results),
                 _csv_safe(missing),

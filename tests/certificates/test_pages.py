@@ -348,8 +348,14 @@ def test_cohort_page_and_csv(client, world, supervisor):
     body = b"".join(response.streaming_content).decode()
     assert response["Content-Type"].startswith("text/csv")
     lines = body.strip().splitlines()
-    assert lines[0].startswith("name,email,program,version,eligible")
+    # Column titles and answers in words; the program by its name, not its slug.
+    assert lines[0] == (
+        "Name,Email,Program,Version,Eligible,Requirements met,Requirements in all,Still missing"
+    )
     assert len(lines) == 4
+    assert all(f",{world.program.name}," in line for line in lines[1:])
+    assert all(",No," in line or ",Yes," in line for line in lines[1:])
+    assert ",no," not in body and f",{world.program.slug}," not in body
     assert world.recovery_met_on.isoformat() not in body and world.recovery_start.isoformat() not in body
 
 

@@ -135,7 +135,7 @@ def test_csv_streams_as_trainees_are_evaluated(client, world, monkeypatch):
     assert isinstance(response, StreamingHttpResponse)
     assert evaluated == []  # nothing evaluated before the response starts
     chunks = iter(response.streaming_content)
-    assert next(chunks).startswith(b"name,email,program,version,eligible")
+    assert next(chunks).startswith(b"Name,Email,Program,Version,Eligible")
     next(chunks)
     assert len(evaluated) == 1  # the first row went out before the others were evaluated
     rest = b"".join(chunks).decode().strip().splitlines()
@@ -197,7 +197,7 @@ def test_pagination_and_filters_through_the_page(client, world):
     assert "5 people match" in searched and "Trainee 053" in searched
     body = b"".join(client.get(csv_url(world, status="eligible")).streaming_content).decode()
     lines = body.strip().splitlines()
-    assert len(lines) == 7 and all(",yes," in line for line in lines[1:])
+    assert len(lines) == 7 and all(",Yes," in line for line in lines[1:])
     body = b"".join(client.get(csv_url(world)).streaming_content).decode()
     assert len(body.strip().splitlines()) == 58  # every page
 
