@@ -28,7 +28,7 @@ def unread_count(*, user) -> int:
     the cache has no figure for them."""
     if not getattr(user, "is_authenticated", False):
         return 0
-    key = unread_cache_key(user.pk)
+    key = unread_cache_key(user)
     count = cache.get(key)
     if count is None:
         count = Notification.objects.filter(user=user).unread().count()

@@ -34,14 +34,17 @@ TITLE_MAX = 200
 BODY_MAX = 2000
 
 
-def unread_cache_key(user_id: int) -> str:
-    return f"notifications:unread:{user_id}"
+def unread_cache_key(user) -> str:
+    """The cache key of `user`'s unread count. The account's creation time is part of it, so an id used
+    again (a restored database, a rolled-back test) never inherits another account's count."""
+    return f"notifications:unread:{user.pk}:{user.date_joined.timestamp():.6f}"
 
 
-def _forget_unread_count(user_id: int) -> None:
+def _forget_unread_count(user) -> None:
     """Drop the cached count once the change is committed (a reader in between still sees the old,
     committed count and caches it; dropping after commit means the next reader counts afresh)."""
-    transaction.on_commit(lambda: cache.delete(unread_cache_key(user_id)))
+    key = unread_cache_key(user)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def notify(
     )
     if not created:
         return notification
-    _forget_unread_count(user.pk)
+    _forget_unread_count(user)
     if user.is_active and user.email and email_wanted(user=user, kind=kind):
         message = email or _default_email(user=user, title=title, body=body, link=link)
         notification.email = outbox_enqueue(
@@ -142,7 +145,7 @@ def notification_open(*, user, notification_id: int) -> Notification:
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=notification.read_at
         )
-        _forget_unread_count(user.pk)
+        _forget_unread_count(user)
     return notification
 
 
@@ -151,7 +154,7 @@ def notifications_mark_all_read(*, user) -> int:
     """Mark every unread notification of `user` read; returns how many were unread."""
     marked = Notification.objects.filter(user=user).unread().update(read_at=timezone.now())
     if marked:
-        _forget_unread_count(user.pk)
+        _forget_unread_count(user)
     return marked
 
 

@@ -245,7 +245,8 @@ def test_the_task_after_commit_issues_and_the_sweep_finds_leftovers(
     application = services.application_submit(actor=holder, user=holder, version=version)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         certificate = services.application_approve(actor=admin, application=application)
-    assert len(callbacks) == 1
+    # The issuing task, and the applicant's "approved" notification (its email, its unread count).
+    assert len(callbacks) == 3
     # The worker died before running it: the periodic sweep picks it up (once it is a few minutes old,
     # so it does not race a task that is merely queued).
     assert tasks.issue_pending_certificates.delay().get() == 0

@@ -123,7 +123,7 @@ def test_a_notification_rolls_back_with_the_write_it_reports(trainee):
 def test_unread_count_is_cached_and_dropped_on_create_and_on_read(
     trainee, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
-    cache.delete(services.unread_cache_key(trainee.pk))
+    cache.delete(services.unread_cache_key(trainee))
     with django_assert_num_queries(1):
         assert selectors.unread_count(user=trainee) == 0
     with django_assert_num_queries(0):
@@ -145,7 +145,7 @@ def test_the_count_is_dropped_only_once_the_change_commits(trainee, django_captu
     assert selectors.unread_count(user=trainee) == 0
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         _notify(trainee)
-    assert cache.get(services.unread_cache_key(trainee.pk)) == 0  # not committed yet
+    assert cache.get(services.unread_cache_key(trainee)) == 0  # not committed yet
     for callback in callbacks:
         callback()
     assert selectors.unread_count(user=trainee) == 1

@@ -151,7 +151,7 @@ def test_an_empty_list_says_so(client, trainee):
 def test_the_header_shows_the_unread_count_and_it_follows_reads(
     client, trainee, django_capture_on_commit_callbacks
 ):
-    cache.delete(services.unread_cache_key(trainee.pk))
+    cache.delete(services.unread_cache_key(trainee))
     client.force_login(trainee)
     profile = reverse("site:profile")
     body = client.get(profile).content.decode()
