@@ -1,6 +1,7 @@
 """Assessments API (mounted at /api/v1/). Trainee: assessment state, start, save answers, submit,
-result. Instructor: grading queue, an attempt to grade, grade, release, regrade, gradebook. Same
-services and rules as the pages; session authentication."""
+result. Instructor: grading queue, an attempt to grade, grade, release, regrade, gradebook; authoring
+(pinned questions, must-pass criteria) in authoring_api.py. Same services and rules as the pages;
+session authentication."""
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -14,6 +15,7 @@ from lms.converters import Id
 from lms.errors import Forbidden, NotFound, errors
 
 from . import selectors, services
+from .authoring_api import router as authoring_router
 from .models import Assessment, Attempt
 from .schemas import (
     AnswersIn,
@@ -31,6 +33,7 @@ from .schemas import (
 )
 
 router = Router(tags=["assessments"], auth=django_auth)
+router.add_router("/", authoring_router)  # pinned questions, must-pass criteria (authoring_api.py)
 
 ERR_NOT_STAFF = gettext_noop("Only instructors have a grading queue.")
 ERR_NO_GRADEBOOK = gettext_noop("Only the course's instructors and program administrators see its gradebook.")
@@ -145,6 +148,7 @@ def result_payload(attempt: Attempt) -> dict:
         "passed": attempt.passed if released else None,
         "feedback": attempt.feedback if released else "",
         "answers_revealed": view.reveal_answers,
+        "must_pass_failures": [f.__dict__ for f in view.must_pass_failures] if released else [],
         "questions": questions,
     }
 
@@ -177,6 +181,8 @@ def grading_payload(attempt: Attempt) -> dict:
                     "name": c.name,
                     "description": c.description,
                     "max_points": c.max_points,
+                    "must_pass": c.must_pass,
+                    "minimum_level": c.minimum_level,
                     "levels": [
                         {"id": lv.pk, "label": lv.label, "points": lv.points, "descriptor": lv.descriptor}
                         for lv in c.levels.all()
@@ -218,6 +224,7 @@ def grading_payload(attempt: Attempt) -> dict:
         "first_marker": str(attempt.marker) if attempt.marker_id else None,
         "second_marker": str(attempt.second_marker) if attempt.second_marker_id else None,
         "flag_reason": attempt.flag_reason,
+        "must_pass_failures": [f.__dict__ for f in view.must_pass_failures],
         "questions": questions,
     }
 
@@ -230,6 +237,7 @@ def _grade_result(attempt: Attempt) -> dict:
         "max_score": attempt.max_score,
         "percent": attempt.percent,
         "passed": attempt.passed,
+        "must_pass_failed": attempt.must_pass_failed,
     }
 
 

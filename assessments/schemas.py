@@ -101,6 +101,15 @@ class CriterionScoreOut(Schema):
     points: Decimal
     max_points: Decimal
     feedback: str
+    minimum_level: str = Field(description="Must-pass criteria: the level it must reach; empty otherwise.")
+    met: bool = Field(description="False when graded below a must-pass criterion's minimum level.")
+
+
+class MustPassFailureOut(Schema):
+    number: int = Field(description="The question's number in the attempt.")
+    criterion: str
+    minimum_level: str
+    level: str
 
 
 class ResultQuestionOut(Schema):
@@ -134,6 +143,10 @@ class ResultOut(Schema):
     passed: bool | None
     feedback: str
     answers_revealed: bool
+    must_pass_failures: list[MustPassFailureOut] = Field(
+        description="Why the attempt failed whatever its total: must-pass criteria graded below their "
+        "minimum (empty until released)."
+    )
     questions: list[ResultQuestionOut]
 
 
@@ -174,6 +187,8 @@ class RubricCriterionOut(Schema):
     name: str
     description: str
     max_points: Decimal
+    must_pass: bool
+    minimum_level: str
     levels: list[LevelOut]
 
 
@@ -210,6 +225,7 @@ class GradingAttemptOut(Schema):
     first_marker: str | None
     second_marker: str | None
     flag_reason: str
+    must_pass_failures: list[MustPassFailureOut]
     questions: list[GradingQuestionOut]
 
 
@@ -245,6 +261,7 @@ class GradeResultOut(Schema):
     max_score: Decimal
     percent: Decimal | None
     passed: bool | None
+    must_pass_failed: bool
 
 
 class GradebookAssessmentOut(Schema):
@@ -257,7 +274,10 @@ class GradebookCellOut(Schema):
     assessment_id: int
     attempts_used: int
     best_percent: Decimal | None
-    status: str
+    status: str = Field(
+        description="not_started, in_progress, awaiting_grading, graded, passed, not_passed or "
+        "not_passed_must_pass (a must-pass rubric criterion was not met)"
+    )
 
 
 class GradebookRowOut(Schema):
@@ -275,3 +295,38 @@ class GradebookOut(Schema):
     page: int
     pages: int
     rows: list[GradebookRowOut]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Authoring (instructors of the course, program administrators)
+
+
+class PinsIn(Schema):
+    question_ids: list[Id] = Field(
+        ..., max_length=500, description="Every question to pin (always drawn); the others are unpinned."
+    )
+
+
+class PinsOut(Schema):
+    assessment_id: int
+    questions_per_attempt: int | None
+    pool_size: int
+    pinned_question_ids: list[int]
+
+
+class MustPassIn(Schema):
+    must_pass: bool
+    minimum_level: str = Field(
+        "",
+        max_length=100,
+        description="Must-pass: the label of one of the criterion's levels (not its lowest).",
+    )
+
+
+class CriterionMustPassOut(Schema):
+    id: int
+    rubric_id: int
+    name: str
+    must_pass: bool
+    minimum_level: str
+    levels: list[LevelOut]

@@ -9,7 +9,8 @@
   and collapses whitespace.
 - Essay: the sum of the rubric levels a person chose, one per criterion.
 - An attempt's percent is score / maximum x 100, rounded half-up to 2 places; it passes when the percent
-  is at least the pass mark.
+  is at least the pass mark and no must-pass rubric criterion was graded below its minimum level (fewer
+  points than that level), whatever the total.
 """
 
 import unicodedata
@@ -85,5 +86,10 @@ def percent(*, score: Decimal, max_score: Decimal) -> Decimal:
     return max(ZERO, min(HUNDRED, value))
 
 
-def is_pass(*, percent_value: Decimal, pass_mark: int) -> bool:
-    return Decimal(percent_value) >= Decimal(pass_mark)
+def is_pass(*, percent_value: Decimal, pass_mark: int, must_pass_met: bool = True) -> bool:
+    return must_pass_met and Decimal(percent_value) >= Decimal(pass_mark)
+
+
+def below_minimum(*, points: Decimal, minimum: Decimal | None) -> bool:
+    """Whether a must-pass criterion's points fall below its minimum level's (None: not must-pass)."""
+    return minimum is not None and Decimal(points) < Decimal(minimum)

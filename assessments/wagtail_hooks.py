@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import (
 
 from lms import roles
 
+from . import rules
 from .models import Assessment, Rubric
 from .selectors import is_course_instructor
 
@@ -64,6 +65,19 @@ register_permission_policy(Assessment, CourseScopedPermissionPolicy(Assessment))
 register_permission_policy(Rubric, CourseScopedPermissionPolicy(Rubric))
 
 
+def _kept_forms(formset):
+    """The inline forms that will be saved: filled in and not marked for deletion (each validated, so
+    its cleaned data is there; its errors stay on it and show as usual)."""
+    kept = []
+    for form in formset.forms:
+        form.is_valid()
+        if formset.can_delete and formset._should_delete_form(form):
+            continue
+        if form.has_changed() or form.instance.pk:
+            kept.append(form)
+    return kept
+
+
 class AssessmentAdminForm(WagtailAdminModelForm):
     def clean_course(self):
         course = self.cleaned_data.get("course")
@@ -72,6 +86,16 @@ class AssessmentAdminForm(WagtailAdminModelForm):
             if not is_course_instructor(user=user, course_id=course.pk):
                 raise ValidationError(ERR_NOT_YOUR_COURSE)
         return course
+
+    def clean(self):
+        # Pinned questions against the questions drawn, from what is being edited (assessments.rules).
+        cleaned = super().clean()
+        questions = _kept_forms(self.formsets["questions"])
+        pinned = sum(1 for form in questions if form.is_valid() and form.cleaned_data.get("always_include"))
+        problem = rules.pins_problem(drawn=cleaned.get("questions_per_attempt"), pinned=pinned)
+        if problem:
+            self.add_error("questions_per_attempt", problem)
+        return cleaned
 
 
 class RubricAdminForm(WagtailAdminModelForm):
@@ -83,6 +107,30 @@ class RubricAdminForm(WagtailAdminModelForm):
             if course is None or not is_course_instructor(user=user, course_id=course.pk):
                 raise ValidationError(ERR_RUBRIC_COURSE)
         return course
+
+    def clean(self):
+        # Each must-pass criterion's minimum against the levels being edited with it (assessments.rules);
+        # stored as the level's own label. Levels with errors of their own are left to show those.
+        cleaned = super().clean()
+        for form in _kept_forms(self.formsets["criteria"]):
+            if not form.is_valid():
+                continue
+            levels = _kept_forms(form.formsets["levels"])
+            if not levels or not all(level.is_valid() for level in levels):
+                continue
+            pairs = [(level.cleaned_data["label"], level.cleaned_data["points"]) for level in levels]
+            must_pass, minimum = (
+                form.cleaned_data.get("must_pass"),
+                form.cleaned_data.get("minimum_level", ""),
+            )
+            problem = rules.minimum_level_problem(must_pass=must_pass, minimum_level=minimum, levels=pairs)
+            if problem:
+                form.add_error("minimum_level", problem)
+            elif must_pass:
+                form.instance.minimum_level = rules.minimum_level_match(minimum_level=minimum, levels=pairs)[
+                    0
+                ]
+        return cleaned
 
 
 class _TaughtCourseOnly:

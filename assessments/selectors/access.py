@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from courses.models import CoursePage
 from lms import roles
 
-from ..models import Assessment, Attempt, Choice, Question, RubricCriterion, RubricLevel
+from .. import rules
+from ..models import Assessment, Attempt, Choice, Question, Rubric, RubricCriterion, RubricLevel
 from .common import FINAL_NONE, FINAL_NOT_PASSED, FINAL_PASSED
 
 # ---------------------------------------------------------------------------------------------------
@@ -98,14 +99,23 @@ def assessment_problems(*, assessment: Assessment, questions=None) -> list[str]:
             criteria = list(q.rubric.criteria.all()) if q.rubric_id else []
             if not criteria or any(not list(c.levels.all()) for c in criteria):
                 problems.append(_("Question %(n)s (essay) needs a rubric with levels.") % {"n": number})
+            elif any(c.must_pass and c.minimum() is None for c in criteria):
+                problems.append(
+                    _(
+                        "Question %(n)s (essay): a must-pass criterion of its rubric names a minimum level it "
+                        "does not have."
+                    )
+                    % {"n": number}
+                )
     wanted = assessment.questions_per_attempt
     if wanted and questions:
         if wanted > len(questions):
             problems.append(
                 _("Only %(m)s questions in the pool; cannot draw %(n)s.") % {"m": len(questions), "n": wanted}
             )
-        if sum(1 for q in questions if q.always_include) > wanted:
-            problems.append(_("More questions are marked 'always include' than are drawn."))
+        pinned = rules.pins_problem(drawn=wanted, pinned=sum(1 for q in questions if q.always_include))
+        if pinned:
+            problems.append(pinned)
     return problems
 
 
@@ -132,6 +142,16 @@ def assessment_is_ready(*, assessment: Assessment) -> bool:
             criterion_without_levels=Exists(
                 criteria.filter(~Exists(RubricLevel.objects.filter(criterion_id=OuterRef("pk"))))
             ),
+            # Saved through the form or the authoring service, a minimum is one level's exact label.
+            must_pass_level_missing=Exists(
+                criteria.filter(must_pass=True).filter(
+                    ~Exists(
+                        RubricLevel.objects.filter(
+                            criterion_id=OuterRef("pk"), label=OuterRef("minimum_level")
+                        )
+                    )
+                )
+            ),
         )
         .values(
             "kind",
@@ -143,6 +163,7 @@ def assessment_is_ready(*, assessment: Assessment) -> bool:
             "n_correct",
             "has_criteria",
             "criterion_without_levels",
+            "must_pass_level_missing",
         )
     )
     if not rows:
@@ -158,7 +179,10 @@ def assessment_is_ready(*, assessment: Assessment) -> bool:
         if kind == Question.Kind.SHORT_TEXT and not (q["accepted_answers"] or "").strip():
             return False
         if kind == Question.Kind.ESSAY and (
-            not q["rubric_id"] or not q["has_criteria"] or q["criterion_without_levels"]
+            not q["rubric_id"]
+            or not q["has_criteria"]
+            or q["criterion_without_levels"]
+            or q["must_pass_level_missing"]
         ):
             return False
     wanted = assessment.questions_per_attempt
@@ -186,6 +210,39 @@ def gradebook_course_for(*, user, course_id) -> CoursePage | None:
     if course is None or not can_view_gradebook(user=user, course_id=course.pk):
         return None
     return course
+
+
+def can_author(*, user, obj: Assessment | Rubric) -> bool:
+    """Who may change an assessment or a rubric, the Wagtail admin's rule (assessments.wagtail_hooks) for
+    the API and the authoring services: the model's change permission, and for an instructor a course
+    they teach (a shared rubric, without a course, is program administrators' only)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if not user.has_perm(f"assessments.change_{obj._meta.model_name}"):
+        return False
+    if roles.is_program_admin(user):
+        return True
+    return obj.course_id is not None and is_course_instructor(user=user, course_id=obj.course_id)
+
+
+def assessment_for_author(*, user, assessment_id) -> Assessment | None:
+    """An assessment the user may see as an author: any for program administrators, their courses'
+    for instructors (None otherwise, as for a missing id)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    qs = Assessment.objects.select_related("course").filter(pk=assessment_id)
+    return qs.first() if roles.is_program_admin(user) else qs.filter(course__instructors=user).first()
+
+
+def criterion_for_author(*, user, rubric_id, criterion_id) -> RubricCriterion | None:
+    """A criterion of a rubric the user may see as an author (program administrators: any; instructors:
+    their courses' rubrics, never shared ones), None otherwise, as for a missing id."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    qs = RubricCriterion.objects.select_related("rubric").filter(pk=criterion_id, rubric_id=rubric_id)
+    if not roles.is_program_admin(user):
+        qs = qs.filter(rubric__course__instructors=user)
+    return qs.first()
 
 
 def assessment_for_instructor(*, user, assessment_id) -> Assessment | None:

@@ -72,6 +72,9 @@ STATUS_LABELS = {
     "graded": gettext_lazy("Graded, not released"),
     "passed": gettext_lazy("Passed"),
     "not_passed": gettext_lazy("Not passed"),
+    # Not passed, and a released attempt fell below a must-pass rubric criterion's minimum (whatever its
+    # score): the best percent alone would not say why.
+    "not_passed_must_pass": gettext_lazy("Not passed: a must-pass criterion not met"),
 }
 
 
@@ -116,6 +119,7 @@ def _cells(*, user_ids: list[int], assessments: list[Assessment]) -> dict[tuple[
             graded=Count("pk", filter=Q(status=Attempt.Status.GRADED)),
             marking=Count("pk", filter=Q(status__in=MARKING)),
             open=Count("pk", filter=Q(status=Attempt.Status.IN_PROGRESS)),
+            must_pass_failed=Count("pk", filter=Q(status=Attempt.Status.RELEASED, must_pass_failed=True)),
         )
         .order_by()
     )
@@ -129,6 +133,8 @@ def _cells(*, user_ids: list[int], assessments: list[Assessment]) -> dict[tuple[
             status = "graded"
         elif row["open"]:
             status = "in_progress"
+        elif row["must_pass_failed"]:
+            status = "not_passed_must_pass"
         else:
             status = "not_passed"
         result[(row["user_id"], row["assessment_id"])] = Cell(

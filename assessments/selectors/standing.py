@@ -180,6 +180,20 @@ class CriterionView:
     points: Decimal
     max_points: Decimal
     feedback: str
+    # Must-pass: the minimum level's label when graded (empty: not must-pass) and whether it was met.
+    minimum_level: str = ""
+    met: bool = True
+
+
+@dataclass
+class MustPassFailure:
+    """Why an attempt failed whatever its total: question `number`'s criterion `criterion` was graded
+    `level`, below the `minimum_level` it must reach. Nothing else of the rubric."""
+
+    number: int
+    criterion: str
+    minimum_level: str
+    level: str
 
 
 @dataclass
@@ -222,6 +236,16 @@ class AttemptView:
     questions: list[QuestionView]
     show_result: bool
     reveal_answers: bool
+
+    @property
+    def must_pass_failures(self) -> list[MustPassFailure]:
+        """The must-pass criteria graded below their minimum (empty until the result is shown)."""
+        return [
+            MustPassFailure(q.number, c.name, c.minimum_level, c.level)
+            for q in self.questions
+            for c in q.criteria
+            if not c.met
+        ]
 
     @property
     def seconds_left(self) -> int | None:
@@ -319,7 +343,15 @@ def attempt_view(*, attempt: Attempt, for_staff: bool = False) -> AttemptView:
             view.points_awarded = answer.points_awarded
             view.feedback = answer.feedback
             view.criteria = [
-                CriterionView(s.criterion_name, s.level_label, s.points, s.max_points, s.feedback)
+                CriterionView(
+                    s.criterion_name,
+                    s.level_label,
+                    s.points,
+                    s.max_points,
+                    s.feedback,
+                    minimum_level=s.minimum_label if s.minimum_points is not None else "",
+                    met=not s.below_minimum,
+                )
                 for s in answer.criterion_scores.all()
             ]
         if reveal and q is not None:

@@ -3,8 +3,10 @@
 Every rule (attempt limits, cool-down, time limit, who may grade) is enforced here, so pages and API
 endpoints cannot bypass it. Scores are only ever computed here (see scoring.py for the rules).
 
-`common` holds the limits, messages and inputs; `attempts` what a trainee does; `grading` what an
-instructor does and the periodic housekeeping."""
+`common` holds the limits, messages and inputs; `attempts` what a trainee does (`drawing` draws the
+paper: pinned questions always); `grading` what an instructor does and the periodic housekeeping
+(`mustpass`: must-pass rubric criteria); `authoring` pins questions and sets must-pass criteria outside
+the admin (the API, content loading)."""
 
 from .attempts import (
     attempt_finalise_expired,
@@ -12,6 +14,7 @@ from .attempts import (
     attempt_start,
     attempt_submit,
 )
+from .authoring import ERR_NOT_AUTHOR, ERR_PIN_UNKNOWN, assessment_pins_set, criterion_must_pass_set
 from .common import (
     ERR_ALREADY_PASSED,
     ERR_ALREADY_RELEASED,
@@ -24,6 +27,7 @@ from .common import (
     ERR_FINAL_LOCKED,
     ERR_FLAG_REASON,
     ERR_MODULE_LOCKED,
+    ERR_MUST_PASS_LEVEL_MISSING,
     ERR_NO_ATTEMPTS_LEFT,
     ERR_NOT_AWAITING,
     ERR_NOT_ENROLLED,
@@ -49,6 +53,7 @@ from .common import (
     AnswerInput,
     EssayGrade,
 )
+from .drawing import questions_draw
 from .grading import (
     assessment_release_graded,
     attempt_grade,
@@ -92,6 +97,9 @@ __all__ = [
     "ERR_NOT_GRADED",
     "ERR_ALREADY_RELEASED",
     "ERR_OWN_ATTEMPT",
+    "ERR_MUST_PASS_LEVEL_MISSING",
+    "ERR_NOT_AUTHOR",
+    "ERR_PIN_UNKNOWN",
     "AnswerInput",
     "EssayGrade",
     "attempt_start",
@@ -104,4 +112,7 @@ __all__ = [
     "finalise_expired_attempts",
     "attempt_grade",
     "attempt_regrade",
+    "questions_draw",
+    "assessment_pins_set",
+    "criterion_must_pass_set",
 ]

@@ -43,6 +43,8 @@ from .common import (
     SUBMIT_GRACE,
     AnswerInput,
 )
+from .drawing import questions_draw
+from .mustpass import must_pass_failed
 
 
 def _require_access(*, user, assessment: Assessment) -> Enrollment:
@@ -63,24 +65,11 @@ def _require_access(*, user, assessment: Assessment) -> Enrollment:
     return enrollment
 
 
-def _draw(assessment: Assessment, rng: random.Random) -> list[Question]:
-    pool = list(assessment.questions.order_by("sort_order", "pk"))
-    wanted = assessment.questions_per_attempt or len(pool)
-    required = [q for q in pool if q.always_include]
-    rest = [q for q in pool if not q.always_include]
-    take = max(0, min(len(rest), wanted - len(required)))
-    drawn = required + rng.sample(rest, take)
-    if assessment.shuffle_questions:
-        rng.shuffle(drawn)
-    else:
-        drawn.sort(key=lambda q: (q.sort_order or 0, q.pk))
-    return drawn
-
-
 @transaction.atomic
-def attempt_start(*, user, assessment: Assessment) -> Attempt:
-    """Start (or resume) the user's attempt. Draws the questions and fixes their order and the order of
-    each question's choices for this attempt, so reloading shows the same paper."""
+def attempt_start(*, user, assessment: Assessment, rng: random.Random | None = None) -> Attempt:
+    """Start (or resume) the user's attempt. Draws the questions (pinned ones always; see
+    drawing.questions_draw) and fixes their order and the order of each question's choices for this
+    attempt, so reloading shows the same paper. `rng` is for tests; attempts use the system's."""
     if assessment_problems(assessment=assessment):
         raise Conflict(_(ERR_NOT_READY), code="not_ready")
     _require_access(user=user, assessment=assessment)
@@ -108,8 +97,8 @@ def attempt_start(*, user, assessment: Assessment) -> Attempt:
             when = format_local(until, user=user)  # in their zone, named: "3:15 a.m. CST."
             raise TooMany(_(ERR_COOLDOWN).format(time=when), code="cooldown")
 
-    rng = random.SystemRandom()
-    questions = _draw(assessment, rng)
+    rng = rng or random.SystemRandom()
+    questions = questions_draw(assessment=assessment, rng=rng)
     max_score = sum((q.max_points for q in questions), Decimal("0"))
     attempt = Attempt(
         assessment=assessment,
@@ -346,13 +335,17 @@ def _str(value) -> str | None:
 
 
 def _finish(attempt: Attempt, *, answers: list[Answer], now) -> None:
-    """Total the points and decide pass/fail; the attempt becomes graded."""
+    """Total the points and decide pass/fail (a must-pass criterion below its minimum fails whatever the
+    total); the attempt becomes graded."""
     score = sum((a.points_awarded or Decimal("0") for a in answers), Decimal("0"))
     max_score = sum((a.max_points for a in answers), Decimal("0"))
     attempt.score = scoring.quantize(max(Decimal("0"), min(score, max_score)))
     attempt.max_score = max_score
     attempt.percent = scoring.percent(score=attempt.score, max_score=max_score)
-    attempt.passed = scoring.is_pass(percent_value=attempt.percent, pass_mark=attempt.pass_mark)
+    attempt.must_pass_failed = must_pass_failed(answers=answers)
+    attempt.passed = scoring.is_pass(
+        percent_value=attempt.percent, pass_mark=attempt.pass_mark, must_pass_met=not attempt.must_pass_failed
+    )
     if attempt.status != Attempt.Status.RELEASED:
         attempt.status = Attempt.Status.GRADED
     attempt.graded_at = now

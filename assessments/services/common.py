@@ -42,6 +42,10 @@ ERR_FLAG_REASON = gettext_noop("Say why a second marker is needed.")
 ERR_REGRADE_REASON = gettext_noop("Give a reason for the regrade.")
 ERR_NOT_GRADED = gettext_noop("Only graded attempts can be released or regraded.")
 ERR_ALREADY_RELEASED = gettext_noop("This result has already been released.")
+ERR_MUST_PASS_LEVEL_MISSING = gettext_noop(
+    "The rubric's must-pass criterion “{criterion}” names a minimum level it does not have: fix the "
+    "rubric before grading."
+)
 ERR_OWN_ATTEMPT = gettext_noop(
     "You cannot grade, regrade or release your own attempt: another instructor of the course must."
 )

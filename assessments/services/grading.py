@@ -39,6 +39,7 @@ from .common import (
     SUBMIT_GRACE,
     EssayGrade,
 )
+from .mustpass import must_pass_minimum
 
 
 def _require_instructor(*, user, assessment: Assessment) -> None:
@@ -155,7 +156,7 @@ def _validated_essay_scores(
             level = levels.get(grade.levels[criterion.pk])
             if level is None:
                 raise Invalid(_(ERR_BAD_LEVEL), code="bad_level")
-            rows.append((criterion, level))
+            rows.append((criterion, level, must_pass_minimum(criterion)))
         result.append((answer, grade, rows))
     return result
 
@@ -173,8 +174,10 @@ def _store_essay_scores(validated) -> None:
                 points=level.points,
                 max_points=criterion.max_points,
                 feedback=(grade.criterion_feedback.get(criterion.pk) or "").strip(),
+                minimum_label=minimum[0] if minimum else "",
+                minimum_points=minimum[1] if minimum else None,
             )
-            for criterion, level in rows
+            for criterion, level, minimum in rows
         ]
         CriterionScore.objects.bulk_create(scores)
         answer.points_awarded = scoring.score_rubric(
