@@ -1,9 +1,8 @@
-"""Demo assessments from the starter curriculum (courses.seed_data.curriculum): a quiz per module and a
-final exam (with an essay scenario graded against a rubric) per course. Demo trainees take them
-through the same services a browser uses. Idempotent: assessments are found by module / course and
-left alone once they exist; a trainee who already has attempts at an assessment is not given more."""
-
-from decimal import Decimal
+"""Demo assessments from the starter curriculum (the files in courses/content/, loaded by
+assessments.curriculum): a quiz per module and a final exam (with an essay scenario graded against a
+rubric) per course. Demo trainees take them through the same services a browser uses. Idempotent:
+assessments are found by module / course and updated in place only where the files changed; a
+trainee who already has attempts at an assessment is not given more."""
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -11,32 +10,15 @@ from django.db import transaction
 
 from courses import selectors as course_selectors
 from courses import services as course_services
-from courses.models import CoursePage, ModulePage
+from courses.curriculum.report import LoadReport
+from courses.models import CoursePage
+from courses.seed import read
 from lms import roles
 
 from . import services
-from .models import Assessment, Attempt, Choice, Question, Rubric, RubricCriterion, RubricLevel
+from .curriculum import load_assessments
+from .models import Assessment, Attempt, Question, Rubric
 
-QUIZ_SETTINGS = {
-    "pass_mark": 80,
-    "max_attempts": 3,
-    "cooldown_minutes": 10,
-    "release_policy": Assessment.Release.IMMEDIATELY,
-    "show_answers": Assessment.ShowAnswers.WHEN_CLOSED,
-    "shuffle_choices": True,
-}
-FINAL_SETTINGS = {
-    "pass_mark": 70,
-    "max_attempts": 2,
-    "cooldown_minutes": 60,
-    "time_limit_minutes": 90,
-    "release_policy": Assessment.Release.AFTER_GRADING,
-    "show_answers": Assessment.ShowAnswers.WHEN_CLOSED,
-    "shuffle_questions": True,
-    "shuffle_choices": True,
-}
-FINAL_POINTS = Decimal("2")
-FINAL_LEFT_OUT = 2  # draw N = pool size - 2 (the essay is always included)
 PERMISSIONS = {
     roles.INSTRUCTOR: ["add", "change", "delete", "view"],
     roles.PROGRAM_ADMIN: ["add", "change", "delete", "view"],
@@ -59,82 +41,6 @@ FAIR_ESSAY = (
     "her and ask more about it. I might share a little of my own story if it seems helpful, but keep the "
     "focus on her."
 )
-
-
-def _courses_data(curriculum):
-    if curriculum is None:
-        from courses.seed_data import curriculum as default
-
-        curriculum = default
-    return curriculum.COURSES if hasattr(curriculum, "COURSES") else list(curriculum)
-
-
-def _rubric(title: str, criteria, course) -> Rubric:
-    """The course's rubric (its instructors edit it; see docs/assessments.md)."""
-    rubric = Rubric.objects.filter(title=title).first()
-    if rubric is not None:
-        if rubric.course_id is None:
-            rubric.course = course
-            rubric.save(update_fields=["course"])
-        return rubric
-    rubric = Rubric(title=title, course=course)
-    rubric.full_clean()
-    rubric.save()
-    for i, data in enumerate(criteria):
-        criterion = RubricCriterion(
-            rubric=rubric, name=data["name"], description=data.get("description", ""), sort_order=i
-        )
-        criterion.save()
-        for j, (label, points, descriptor) in enumerate(data["levels"]):
-            RubricLevel(
-                criterion=criterion,
-                label=label,
-                points=Decimal(str(points)),
-                descriptor=descriptor,
-                sort_order=j,
-            ).save()
-    return rubric
-
-
-def _add_questions(assessment: Assessment, questions, *, default_points: Decimal, rubric_title: str) -> None:
-    for order, data in enumerate(questions):
-        kind = data["type"]
-        question = Question(
-            assessment=assessment,
-            kind=kind,
-            text=data["text"],
-            points=Decimal(str(data.get("points", default_points))),
-            explanation=data.get("explanation", ""),
-            sort_order=order,
-        )
-        if kind == Question.Kind.TRUE_FALSE:
-            question.answer_true = bool(data["answer"])
-        elif kind == Question.Kind.SHORT_TEXT:
-            question.accepted_answers = "\n".join(data["accepted_answers"])
-        elif kind == Question.Kind.ESSAY:
-            question.rubric = _rubric(rubric_title, data["rubric"], assessment.course)
-            question.always_include = True
-        question.full_clean(exclude=["assessment"])
-        question.save()
-        for i, (text, correct) in enumerate(data.get("choices", [])):
-            Choice(question=question, text=text, is_correct=bool(correct), sort_order=i).save()
-
-
-def _assessment(
-    *, course, module, kind, title, settings, questions, default_points, rubric_title
-) -> Assessment:
-    existing = Assessment.objects.filter(module=module).first() if module else None
-    if kind == Assessment.Kind.FINAL_EXAM:
-        existing = Assessment.objects.filter(course=course, kind=kind).first()
-    if existing is not None:
-        return existing
-    assessment = Assessment(course=course, module=module, kind=kind, title=title[:255], **settings)
-    if kind == Assessment.Kind.FINAL_EXAM:
-        assessment.questions_per_attempt = max(1, len(questions) - FINAL_LEFT_OUT)
-    assessment.full_clean()
-    assessment.save()
-    _add_questions(assessment, questions, default_points=default_points, rubric_title=rubric_title)
-    return assessment
 
 
 def _grant_permissions() -> None:
@@ -198,16 +104,16 @@ def _grade_top(*, attempt: Attempt, grader) -> None:
     services.attempt_release(attempt=attempt, actor=grader)
 
 
-def _ordered(courses: dict[str, CoursePage], data) -> list[tuple[dict, CoursePage]]:
+def _ordered(courses: dict[str, CoursePage], data) -> list[tuple[object, CoursePage]]:
     """Courses in an order that respects prerequisites."""
-    pending = [d for d in data if d["slug"] in courses]
+    pending = [d for d in data if d.slug in courses]
     done: set[str] = set()
     ordered = []
     while pending:
-        ready = [d for d in pending if set(d.get("prerequisites", [])) <= done | {d["slug"]}] or pending[:1]
+        ready = [d for d in pending if set(d.prerequisites) <= done | {d.slug}] or pending[:1]
         for d in ready:
-            ordered.append((d, courses[d["slug"]]))
-            done.add(d["slug"])
+            ordered.append((d, courses[d.slug]))
+            done.add(d.slug)
             pending.remove(d)
     return ordered
 
@@ -234,49 +140,11 @@ def seed_assessments(
     exams graded by the demo instructor and released) and `trainee_recovery` with the first course's
     modules passed and its final exam waiting in the instructor's queue. Returns assessments by course
     slug."""
-    data = _courses_data(curriculum)
-    result: dict[str, list[Assessment]] = {}
-    quizzes_by_course: dict[str, list[Assessment]] = {}
-    exams: dict[str, Assessment | None] = {}
-    for course_data in data:
-        course = courses.get(course_data["slug"])
-        if course is None:
-            continue
-        modules = {m.slug: m for m in ModulePage.objects.child_of(course)}
-        quizzes = []
-        for module_data in course_data.get("modules", []):
-            module = modules.get(module_data["slug"])
-            if module is None or not module_data.get("quiz"):
-                continue
-            quizzes.append(
-                _assessment(
-                    course=course,
-                    module=module,
-                    kind=Assessment.Kind.MODULE_QUIZ,
-                    title=f"Quiz: {module.title}",
-                    settings=QUIZ_SETTINGS,
-                    questions=module_data["quiz"],
-                    default_points=Decimal("1"),
-                    rubric_title=f"{module.title}: rubric",
-                )
-            )
-        exam = None
-        if course_data.get("final_exam"):
-            exam_data = course_data["final_exam"]
-            exam = _assessment(
-                course=course,
-                module=None,
-                kind=Assessment.Kind.FINAL_EXAM,
-                title=exam_data["title"],
-                settings=FINAL_SETTINGS,
-                questions=exam_data["questions"],
-                default_points=FINAL_POINTS,
-                rubric_title=f"{course.title}: scenario rubric",
-            )
-        quizzes.sort(key=lambda a: a.module.path)
-        quizzes_by_course[course_data["slug"]] = quizzes
-        exams[course_data["slug"]] = exam
-        result[course_data["slug"]] = quizzes + ([exam] if exam else [])
+    curriculum = read(curriculum)
+    data = curriculum.courses
+    result = load_assessments(curriculum, courses=courses, report=LoadReport())
+    quizzes_by_course = {slug: [a for a in found if a.module_id] for slug, found in result.items()}
+    exams = {slug: next((a for a in found if not a.module_id), None) for slug, found in result.items()}
     _grant_permissions()
 
     instructor = users.get("instructor")
@@ -285,7 +153,7 @@ def seed_assessments(
     ordered = _ordered(courses, data)
     if eligible is not None and instructor is not None:
         for course_data, course in ordered:
-            slug = course_data["slug"]
+            slug = course_data.slug
             attempt = _work_through(
                 user=eligible,
                 course=course,
@@ -298,7 +166,7 @@ def seed_assessments(
                     _grade_top(attempt=attempt, grader=instructor)
     if recovery is not None and ordered:
         course_data, course = ordered[0]
-        slug = course_data["slug"]
+        slug = course_data.slug
         _work_through(
             user=recovery,
             course=course,

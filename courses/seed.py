@@ -1,8 +1,7 @@
-"""Build the catalogue and the starter curriculum (courses.seed_data.curriculum) as Wagtail pages.
-Idempotent: pages are found by slug and updated in place, so running it twice changes nothing but adds a
-revision. Quizzes and final exams are seeded by the assessments app from the same curriculum data."""
-
-from decimal import Decimal
+"""Build the catalogue and the starter curriculum (the files in courses/content/, loaded by
+courses.curriculum) as Wagtail pages. Idempotent: pages are found by slug; an unchanged page is left
+alone, a changed one gets one new published revision. Quizzes and final exams are loaded by the
+assessments app from the same files."""
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -12,15 +11,11 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from lms import roles
 
 from . import selectors, services
-from .models import CatalogPage, CompetencyDomain, CoursePage, Enrollment, ModulePage, ModuleProgress
-
-CATALOG_SLUG = "courses"
-CATALOG_TITLE = "Courses"
-CATALOG_INTRO = (
-    "<p>Training for peer support specialists, written by people who do the work. Each course counts "
-    "toward the training hours a certification body asks for, in the competency domains shown on it. "
-    "Take the modules in order, at your own pace, on any device.</p>"
-)
+from .curriculum.data import Curriculum
+from .curriculum.pages import load_pages
+from .curriculum.parse import read_curriculum
+from .curriculum.report import LoadReport
+from .models import CatalogPage, CompetencyDomain, CoursePage, Enrollment, ModuleProgress
 
 # Wagtail page permissions on the catalogue (and so on every course and module under it).
 PAGE_PERMISSIONS = {
@@ -33,68 +28,9 @@ DOMAIN_PERMISSIONS = {roles.PROGRAM_ADMIN: ["add", "change", "delete", "view"]}
 DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document"]
 
 
-def _curriculum():
-    from .seed_data import curriculum
-
-    return curriculum
-
-
-def _seed_domains(domain_data) -> dict[str, CompetencyDomain]:
-    result = {d.slug: d for d in CompetencyDomain.objects.all()}  # domains an administrator added too
-    for order, data in enumerate(domain_data, start=1):
-        domain, _ = CompetencyDomain.objects.update_or_create(
-            slug=data["slug"],
-            defaults={"name": data["name"], "description": data.get("description", ""), "sort_order": order},
-        )
-        result[domain.slug] = domain
-    return result
-
-
-def _publish(page):
-    page.save_revision().publish()
-    return page
-
-
-def _catalog(home) -> CatalogPage:
-    catalog = CatalogPage.objects.child_of(home).filter(slug=CATALOG_SLUG).first()
-    if catalog is None:
-        catalog = CatalogPage(title=CATALOG_TITLE, slug=CATALOG_SLUG, intro=CATALOG_INTRO)
-        home.add_child(instance=catalog)
-    else:
-        catalog.title, catalog.intro = CATALOG_TITLE, CATALOG_INTRO
-    return _publish(catalog)
-
-
-def _upsert_course(catalog, data, domains) -> CoursePage:
-    course = CoursePage.objects.child_of(catalog).filter(slug=data["slug"]).first()
-    is_new = course is None
-    if is_new:
-        course = CoursePage(slug=data["slug"])
-    course.title = data["title"]
-    course.summary = data["summary"]
-    course.audience = data.get("audience", "")
-    course.intro = data.get("intro", "")
-    course.estimated_hours = Decimal(str(data.get("estimated_hours", 0)))
-    course.ce_eligible = bool(data.get("ce_eligible", False))
-    if is_new:
-        catalog.add_child(instance=course)
-    course.domains.set([domains[slug] for slug in data.get("domains", [])])
-    return course
-
-
-def _upsert_module(course, data, domains) -> ModulePage:
-    module = ModulePage.objects.child_of(course).filter(slug=data["slug"]).first()
-    is_new = module is None
-    if is_new:
-        module = ModulePage(slug=data["slug"])
-    module.title = data["title"]
-    module.body = list(data["body"])
-    module.estimated_minutes = data.get("estimated_minutes", 30)
-    module.training_hours = Decimal(str(data.get("training_hours", 0)))
-    module.domain = domains[data["domain"]] if data.get("domain") else None
-    if is_new:
-        course.add_child(instance=module)
-    return _publish(module)
+def read(curriculum=None) -> Curriculum:
+    """The curriculum to seed: an already read one, a folder of files, or (None) courses/content/."""
+    return curriculum if isinstance(curriculum, Curriculum) else read_curriculum(curriculum)
 
 
 def _grant_permissions(catalog: CatalogPage) -> None:
@@ -139,31 +75,15 @@ def _demo_progress(*, trainee, course: CoursePage) -> None:
 @transaction.atomic
 def seed_courses(*, home, users, curriculum=None) -> dict[str, CoursePage]:
     """Create or update the catalogue under `home` and the curriculum's courses and modules (published),
-    their prerequisites, domains and instructor; grant authoring permissions; give the demo trainee a
-    started course. `curriculum` (an object with DOMAINS and COURSES) defaults to the starter one."""
-    curriculum = curriculum or _curriculum()
-    domains = _seed_domains(curriculum.DOMAINS)
-    catalog = _catalog(home)
+    their prerequisites, domains and the demo instructor; grant authoring permissions; give the demo
+    trainee a started course. `curriculum`: see `read` (default: the files in courses/content/)."""
+    curriculum = read(curriculum)
     instructor = users.get("instructor")
-
-    courses: dict[str, CoursePage] = {}
-    for data in curriculum.COURSES:
-        course = _upsert_course(catalog, data, domains)
-        for module_data in data.get("modules", []):
-            _upsert_module(course, module_data, domains)
-        courses[data["slug"]] = course
-
-    # Second pass: prerequisites may name any course of the curriculum.
-    for data in curriculum.COURSES:
-        course = courses[data["slug"]]
-        course.prerequisites.set([courses[slug] for slug in data.get("prerequisites", [])])
-        if instructor is not None and instructor not in course.instructors.all():
-            course.instructors.add(instructor)
-        _publish(course)
-        courses[data["slug"]] = CoursePage.objects.get(pk=course.pk)
-
-    _grant_permissions(catalog)
+    courses = load_pages(
+        curriculum, home=home, instructors=[instructor] if instructor else [], report=LoadReport()
+    )
+    _grant_permissions(CatalogPage.objects.child_of(home).get(slug=curriculum.catalogue.slug))
     trainee = users.get("trainee")
-    if trainee is not None and curriculum.COURSES:
-        _demo_progress(trainee=trainee, course=courses[curriculum.COURSES[0]["slug"]])
+    if trainee is not None and curriculum.courses:
+        _demo_progress(trainee=trainee, course=courses[curriculum.courses[0].slug])
     return courses

@@ -53,28 +53,28 @@ _Loader.add_implicit_resolver(
 )
 
 
-def _line(node) -> int:
-    return node.start_mark.line + 1
+def _line(loader, node) -> int:
+    return node.start_mark.line + 1 + getattr(loader, "line_offset", 0)
 
 
 def _mapping(loader, node):
     loader.flatten_mapping(node)
     result = LocatedDict()
-    result.line, result.lines = _line(node), {}
+    result.line, result.lines = _line(loader, node), {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str):
-            raise SourceError(_line(key_node), f"a key must be a word, not {key!r}")
+            raise SourceError(_line(loader, key_node), f"a key must be a word, not {key!r}")
         if key in result:
-            raise SourceError(_line(key_node), f"'{key}' is given twice")
+            raise SourceError(_line(loader, key_node), f"'{key}' is given twice")
         result[key] = loader.construct_object(value_node, deep=True)
-        result.lines[key] = _line(value_node)
+        result.lines[key] = _line(loader, value_node)
     return result
 
 
 def _sequence(loader, node):
     result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line, result.lines = _line(node), [_line(child) for child in node.value]
+    result.line, result.lines = _line(loader, node), [_line(loader, child) for child in node.value]
     return result
 
 
@@ -83,7 +83,7 @@ def _decimal(loader, node):
     try:
         return Decimal(text)
     except ArithmeticError:
-        raise SourceError(_line(node), f"'{text}' is not a number")
+        raise SourceError(_line(loader, node), f"'{text}' is not a number")
 
 
 def _timestamp(loader, node):
@@ -98,17 +98,18 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 def load_yaml(text: str, *, first_line: int = 1):
     """Parse one YAML document. Raises SourceError with the line (counted from `first_line`)."""
+    loader = _Loader(text)
+    loader.line_offset = first_line - 1  # lines in the file, not in the front matter
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    except SourceError as error:
-        error.line += first_line - 1
-        raise
+        return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + first_line - 1
         raise SourceError(line, f"not valid YAML: {error.problem or error.context}")
     except yaml.YAMLError as error:
         raise SourceError(first_line, f"not valid YAML: {error}")
+    finally:
+        loader.dispose()
 
 
 def split_front_matter(text: str) -> tuple[str, int, list[str], int]:

@@ -1,57 +1,18 @@
 """The demo seed: quizzes and final exams from the curriculum; the demo trainees' attempts made
 through the services; idempotent."""
 
-from types import SimpleNamespace
-
 import pytest
 
 from assessments import selectors
 from assessments.models import Assessment, Attempt, Question, Rubric
 from assessments.seed import seed_assessments
+from courses.curriculum.parse import read_curriculum
 from courses.models import Enrollment, ModuleProgress
 from courses.seed import seed_courses
 from lms.seed import seed_users
-
-from .factories import ESSAY, QUIZ
+from tests.courses.test_seed import small_curriculum
 
 pytestmark = pytest.mark.django_db
-
-
-def _module(slug, quiz):
-    return {
-        "slug": slug,
-        "title": slug.title(),
-        "estimated_minutes": 10,
-        "training_hours": "1.0",
-        "domain": "advocacy",
-        "body": [("paragraph", "<p>Text.</p>")],
-        "quiz": quiz,
-    }
-
-
-SMALL = SimpleNamespace(
-    DOMAINS=[{"slug": "advocacy", "name": "Advocacy"}],
-    COURSES=[
-        {
-            "slug": "first",
-            "title": "First",
-            "summary": "First course",
-            "prerequisites": [],
-            "domains": ["advocacy"],
-            "modules": [_module("m-one", QUIZ), _module("m-two", QUIZ[:3])],
-            "final_exam": {"title": "First final", "questions": QUIZ + [ESSAY]},
-        },
-        {
-            "slug": "second",
-            "title": "Second",
-            "summary": "Second course",
-            "prerequisites": ["first"],
-            "domains": ["advocacy"],
-            "modules": [_module("s-one", QUIZ)],
-            "final_exam": {"title": "Second final", "questions": QUIZ + [ESSAY]},
-        },
-    ],
-)
 
 
 def _run(home, curriculum):
@@ -63,10 +24,13 @@ def _run(home, curriculum):
 
 def _check(users, courses, curriculum):
     eligible, recovery, instructor = users["trainee_eligible"], users["trainee_recovery"], users["instructor"]
-    for data in curriculum.COURSES:
-        course = courses[data["slug"]]
+    for data in curriculum.courses:
+        course = courses[data.slug]
         quizzes = Assessment.objects.filter(course=course, kind="module_quiz")
-        assert quizzes.count() == len([m for m in data["modules"] if m.get("quiz")])
+        assert quizzes.count() == len([m for m in data.modules if m.quiz])
+        assert [q.module.slug for q in quizzes.order_by("module__path")] == [
+            m.slug for m in data.modules if m.quiz
+        ]
         assert all(q.pass_mark == 80 and q.max_attempts == 3 and q.cooldown_minutes == 10 for q in quizzes)
         exam = Assessment.objects.get(course=course, kind="final_exam")
         assert exam.release_policy == "after_grading"
@@ -76,9 +40,9 @@ def _check(users, courses, curriculum):
         # The fully trained trainee: every course completed, final exams graded and released.
         assert Enrollment.objects.get(user=eligible, course=course).status == Enrollment.Status.COMPLETED
         assert selectors.final_exam_status(user=eligible, course=course) == "passed"
-    first = courses[curriculum.COURSES[0]["slug"]]
+    first = courses[curriculum.courses[0].slug]
     assert ModuleProgress.objects.filter(enrollment__user=recovery, enrollment__course=first).count() == len(
-        curriculum.COURSES[0]["modules"]
+        curriculum.courses[0].modules
     )
     queue = selectors.grading_queue(user=instructor)
     assert [a.user for a in queue.to_grade] == [recovery]
@@ -86,15 +50,16 @@ def _check(users, courses, curriculum):
 
 
 def test_seed_small_curriculum_and_idempotent(home):
-    users, courses, result = _run(home, SMALL)
-    _check(users, courses, SMALL)
+    small = small_curriculum()
+    users, courses, result = _run(home, small)
+    _check(users, courses, small)
     counts = (
         Assessment.objects.count(),
         Question.objects.count(),
         Attempt.objects.count(),
         Rubric.objects.count(),
     )
-    _run(home, SMALL)
+    _run(home, small)
     assert (
         Assessment.objects.count(),
         Question.objects.count(),
@@ -106,7 +71,22 @@ def test_seed_small_curriculum_and_idempotent(home):
 
 @pytest.mark.slow
 def test_seed_starter_curriculum(home):
-    from courses.seed_data import curriculum
-
+    curriculum = read_curriculum()  # courses/content/
     users, courses, _ = _run(home, curriculum)
     _check(users, courses, curriculum)
+    # The files' questions, as written: same count, kinds, texts and right answers.
+    for data in curriculum.courses:
+        for module in data.modules:
+            quiz = Assessment.objects.get(module__slug=module.slug, course=courses[data.slug])
+            _same_questions(quiz, module.quiz)
+        _same_questions(Assessment.objects.get(course=courses[data.slug], kind="final_exam"), data.final_exam)
+
+
+def _same_questions(assessment, data):
+    stored = list(assessment.questions.prefetch_related("choices").order_by("sort_order"))
+    assert [(q.key, q.kind, q.text, q.answer_true, q.accepted_answer_list()) for q in stored] == [
+        (q.key, q.kind, q.text, q.answer_true, q.accepted_answers) for q in data.questions
+    ]
+    assert [[(c.text, c.is_correct) for c in q.choices.all()] for q in stored] == [
+        q.choices for q in data.questions
+    ]

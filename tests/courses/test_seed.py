@@ -1,10 +1,12 @@
+import shutil
 from decimal import Decimal
-from types import SimpleNamespace
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Revision
 
+from courses.curriculum.parse import read_curriculum
 from courses.models import CatalogPage, CompetencyDomain, CoursePage, Enrollment, ModulePage, ModuleProgress
 from courses.seed import seed_courses
 from lms import roles
@@ -14,67 +16,23 @@ from .factories import assert_accessible_basics
 
 pytestmark = pytest.mark.django_db
 
-
-def _module(slug, domain, hours="1.5"):
-    return {
-        "slug": slug,
-        "title": slug.replace("-", " ").title(),
-        "estimated_minutes": 20,
-        "training_hours": Decimal(hours),
-        "domain": domain,
-        "body": [
-            ("heading", "A heading"),
-            ("paragraph", f"<p>Text of {slug}.</p>"),
-            ("callout", {"tone": "tip", "title": "Tip", "text": "<p>A tip.</p>"}),
-            ("reflection", {"prompt": "Think about it."}),
-            (
-                "scenario",
-                {
-                    "title": "A case",
-                    "situation": "<p>S</p>",
-                    "questions": "<p>Q</p>",
-                    "discussion": "<p>D</p>",
-                },
-            ),
-        ],
-        "quiz": [{"type": "single", "prompt": "ignored by courses.seed"}],
-    }
+# Two courses in files (docs/authoring.md): "first" (modules one, two) and "second" (three), needing first.
+SMALL = Path(__file__).resolve().parent / "curriculum_small"
 
 
-def small_curriculum(name="Advocacy (test)"):
-    return SimpleNamespace(
-        DOMAINS=[
-            {"slug": "advocacy", "name": name, "description": "Speaking up."},
-            {"slug": "test-new-domain", "name": "New domain", "description": ""},
-        ],
-        COURSES=[
-            {
-                "slug": "first",
-                "title": "First course",
-                "summary": "The first.",
-                "audience": "Everyone",
-                "estimated_hours": Decimal("3"),
-                "ce_eligible": True,
-                "domains": ["advocacy"],
-                "prerequisites": [],
-                "intro": "<p>Intro</p>",
-                "modules": [_module("one", "advocacy", "1.25"), _module("two", "test-new-domain")],
-                "final_exam": {"title": "ignored"},
-            },
-            {
-                "slug": "second",
-                "title": "Second course",
-                "summary": "The second.",
-                "audience": "",
-                "estimated_hours": Decimal("2"),
-                "ce_eligible": False,
-                "domains": ["advocacy", "test-new-domain"],
-                "prerequisites": ["first"],
-                "intro": "",
-                "modules": [_module("three", "advocacy")],
-            },
-        ],
-    )
+def small_curriculum():
+    return read_curriculum(SMALL)
+
+
+def small_copy(tmp_path) -> Path:
+    """A copy of the small curriculum's files to edit in a test."""
+    return Path(shutil.copytree(SMALL, tmp_path / "curriculum"))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
 
 
 @pytest.fixture
@@ -94,7 +52,7 @@ def _counts():
     }
 
 
-def test_seed_small_curriculum_is_complete_and_idempotent(home, users):
+def test_seed_small_curriculum_is_complete_and_idempotent(home, users, tmp_path):
     courses = seed_courses(home=home, users=users, curriculum=small_curriculum())
     first_counts = _counts()
     assert set(courses) == {"first", "second"}
@@ -128,16 +86,18 @@ def test_seed_small_curriculum_is_complete_and_idempotent(home, users):
     assert admin_group.permissions.filter(codename="change_competencydomain").exists()
     assert not instructor_group.permissions.filter(codename="change_competencydomain").exists()
 
-    again = seed_courses(home=home, users=users, curriculum=small_curriculum(name="Advocacy renamed"))
+    renamed = small_copy(tmp_path)
+    edit(renamed / "domains.yaml", "Advocacy (test)", "Advocacy renamed")
+    again = seed_courses(home=home, users=users, curriculum=renamed)
     assert _counts() == first_counts
     assert {k: v.pk for k, v in again.items()} == {k: v.pk for k, v in courses.items()}
     assert CompetencyDomain.objects.get(slug="advocacy").name == "Advocacy renamed"  # updated in place
 
 
-def test_seed_updates_edited_module_in_place(home, users):
-    curriculum = small_curriculum()
+def test_seed_updates_edited_module_in_place(home, users, tmp_path):
+    curriculum = small_copy(tmp_path)
     seed_courses(home=home, users=users, curriculum=curriculum)
-    curriculum.COURSES[0]["modules"][1]["title"] = "Two, revised"
+    edit(curriculum / "first" / "02-two.md", "title: Two", "title: Two, revised")
     revisions_before = Revision.page_revisions.filter(
         object_id=str(ModulePage.objects.get(slug="two").pk)
     ).count()
@@ -148,25 +108,29 @@ def test_seed_updates_edited_module_in_place(home, users):
 
 
 def test_seed_real_curriculum(client, home, users):
-    from courses.seed_data import curriculum
+    curriculum = read_curriculum()  # courses/content/
 
     courses = seed_courses(home=home, users=users)
     counts = _counts()
-    assert set(courses) == {c["slug"] for c in curriculum.COURSES}
-    assert len(courses) == 3
-    for data in curriculum.COURSES:
-        course = courses[data["slug"]]
-        modules = list(ModulePage.objects.child_of(course).live())
-        assert 3 <= len(modules) <= 5
-        assert {p.slug for p in course.prerequisites.all()} == set(data["prerequisites"])
-        assert sum(m.training_hours for m in modules) == sum(
-            Decimal(str(m["training_hours"])) for m in data["modules"]
-        )
+    revisions = Revision.page_revisions.count()
+    assert list(courses) == [c.slug for c in curriculum.courses]
+    assert len(courses) >= 3
+    for data in curriculum.courses:
+        course = courses[data.slug]
+        assert course.title == data.title and course.estimated_hours == data.estimated_hours
+        modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+        assert [m.slug for m in modules] == [m.slug for m in data.modules]
+        assert [(m.title, m.training_hours, m.domain.slug) for m in modules] == [
+            (m.title, m.training_hours, m.domain) for m in data.modules
+        ]
+        assert {p.slug for p in course.prerequisites.all()} == set(data.prerequisites)
+        assert {d.slug for d in course.domains.all()} == set(data.domains)
     assert Enrollment.objects.filter(user=users["trainee"]).count() == 1
     assert ModuleProgress.objects.filter(enrollment__user=users["trainee"]).count() == 1
 
     seed_courses(home=home, users=users)
     assert _counts() == counts
+    assert Revision.page_revisions.count() == revisions  # nothing changed, nothing revised
 
     # The demo trainee reads the real text: every course page, and the second module of the first course.
     client.force_login(users["trainee"])
@@ -174,7 +138,7 @@ def test_seed_real_curriculum(client, home, users):
         response = client.get(course.url)
         assert response.status_code == 200
         assert_accessible_basics(response.content.decode())
-    first = courses[curriculum.COURSES[0]["slug"]]
+    first = courses[curriculum.courses[0].slug]
     second_module = ModulePage.objects.child_of(first).live().order_by("path")[1]
     response = client.get(second_module.url)
     assert response.status_code == 200
