@@ -19,6 +19,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
+from . import rules, scoring
+
 # The partial-credit rule for multiple-choice questions, shown to authors and in docs/assessments.md.
 MULTIPLE_CHOICE_RULE = _(
     "Multiple choice is scored with partial credit: (correct choices selected - incorrect choices "
@@ -72,13 +74,30 @@ class Rubric(ClusterableModel):
 
 
 class RubricCriterion(Orderable, ClusterableModel):
+    """One criterion of a rubric. A must-pass criterion fails the attempt when an essay is graded below
+    its minimum level on it, whatever the total (assessments.rules)."""
+
     rubric = ParentalKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
     name = models.CharField(_("criterion"), max_length=200)
     description = models.TextField(_("what it looks for"), blank=True)
+    must_pass = models.BooleanField(
+        _("must pass"),
+        default=False,
+        help_text=_(
+            "An answer below the minimum level on this criterion fails the attempt whatever the total."
+        ),
+    )
+    minimum_level = models.CharField(
+        _("minimum level"),
+        max_length=100,
+        blank=True,
+        help_text=_("Must-pass only: the label of the lowest of this criterion's levels that passes."),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldPanel("description"),
+        FieldRowPanel([FieldPanel("must_pass"), FieldPanel("minimum_level")]),
         InlinePanel("levels", label=_("Levels"), min_num=1),
     ]
 
@@ -89,9 +108,26 @@ class RubricCriterion(Orderable, ClusterableModel):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        # Without the levels: in the admin form they are being edited alongside (saved ones could be
+        # stale), so the form judges the level against them (assessments.wagtail_hooks), and the
+        # authoring service against the saved ones (services.criterion_must_pass_set).
+        problem = rules.must_pass_setting_problem(must_pass=self.must_pass, minimum_level=self.minimum_level)
+        if problem:
+            raise ValidationError({"minimum_level": problem})
+
     @property
     def max_points(self) -> Decimal:
         return max((level.points for level in self.levels.all()), default=Decimal("0"))
+
+    def minimum(self) -> tuple[str, Decimal] | None:
+        """The minimum level as (label, points) when the criterion is must-pass and names one of its
+        levels (by its exact label, as the form and the authoring service store it), else None."""
+        if not self.must_pass:
+            return None
+        return next(
+            ((lv.label, lv.points) for lv in self.levels.all() if lv.label == self.minimum_level), None
+        )
 
 
 class RubricLevel(Orderable):
@@ -169,8 +205,8 @@ class Assessment(PreviewableMixin, index.Indexed, ClusterableModel):
         blank=True,
         validators=[MinValueValidator(1)],
         help_text=_(
-            "Draw this many questions from the pool for each attempt (questions marked 'always include' "
-            "are always drawn). Empty = every question."
+            "Draw this many questions from the pool for each attempt: pinned questions are always drawn, "
+            "the rest at random from the unpinned ones. Empty = every question."
         ),
     )
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
@@ -303,8 +339,13 @@ class Question(Orderable, ClusterableModel):
         related_name="questions",
         help_text=_("Essays only: the rubric a marker scores the answer against."),
     )
+    # "Pinned" to authors (assessments.rules); the field keeps its first name for data already written.
     always_include = models.BooleanField(
-        _("always include"), default=False, help_text=_("Drawn in every attempt when questions are drawn.")
+        _("pinned (always drawn)"),
+        default=False,
+        help_text=_(
+            "Drawn in every attempt; the other questions are drawn at random from the unpinned ones."
+        ),
     )
     explanation = models.TextField(
         _("explanation"), blank=True, help_text=_("Shown with the correct answer once answers are shown.")
@@ -423,6 +464,9 @@ class Attempt(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     flag_reason = models.TextField(_("reason for a second marker"), blank=True)
+    # Set with the pass decision: graded below the minimum level of a must-pass rubric criterion (the
+    # criterion scores say which). Lets the gradebook tell this failure apart without reading them.
+    must_pass_failed = models.BooleanField(_("failed a must-pass criterion"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = AttemptQuerySet.as_manager()
@@ -495,6 +539,10 @@ class CriterionScore(models.Model):
     points = models.DecimalField(max_digits=6, decimal_places=2)
     max_points = models.DecimalField(max_digits=6, decimal_places=2)
     feedback = models.TextField(blank=True)
+    # The criterion's must-pass minimum when graded (empty / null: not must-pass), so a later rubric edit
+    # never changes why this attempt passed or failed.
+    minimum_label = models.CharField(max_length=100, blank=True)
+    minimum_points = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
 
     class Meta:
         ordering = ["answer_id", "id"]
@@ -504,3 +552,7 @@ class CriterionScore(models.Model):
 
     def __str__(self):
         return f"{self.criterion_name}: {self.level_label}"
+
+    @property
+    def below_minimum(self) -> bool:
+        return scoring.below_minimum(points=self.points, minimum=self.minimum_points)
