@@ -27,16 +27,22 @@ install: $(STAMP)
 migrate: $(STAMP)
 	$(PY) manage.py migrate --noinput
 
-seed: migrate
-	$(PY) manage.py setup_signing
-	$(PY) manage.py seed_demo
+# The demo's port (make demo PORT=8001). Links, QR codes and emails follow it: SITE_URL is passed to
+# seeding and the server (unless SITE_URL is set in the environment).
+PORT ?= 8000
+DEMO_SITE_URL = SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}
 
-## make demo: virtualenv, install, migrate, signing key, demo catalogue and users, serve on 127.0.0.1:8000
+seed: migrate
+	$(DEMO_SITE_URL) $(PY) manage.py setup_signing
+	$(DEMO_SITE_URL) $(PY) manage.py seed_demo
+
+## make demo: virtualenv, install, migrate, signing key, demo catalogue and users, serve on 127.0.0.1:$(PORT)
+## (PORT=8000 unless given: make demo PORT=8001)
 demo: seed
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(DEMO_SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 serve: $(STAMP)
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(DEMO_SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: install what tests need and run the whole suite (SQLite, Celery eager)
 test: $(TEST_STAMP)

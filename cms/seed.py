@@ -1,6 +1,9 @@
 """The site's page tree outside the catalogue: the home page and the general content pages. Idempotent:
 pages that exist already are left as editors made them (matched by slug), missing ones are created."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -31,6 +34,13 @@ def _free_slug(parent: Page, slug: str) -> str:
     return candidate
 
 
+def site_address() -> tuple[str, int]:
+    """The host and port of SITE_URL (`make demo PORT=8001` sets it), for the Wagtail site: the admin's
+    "view live" links and pages' full URLs then name the port the demo runs on."""
+    parts = urlsplit(settings.SITE_URL)
+    return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)
+
+
 @transaction.atomic
 def seed_site() -> HomePage:
     """Create the home page under the tree root, make it the default site's root page, remove Wagtail's
@@ -52,11 +62,12 @@ def seed_site() -> HomePage:
         root.add_child(instance=home)
         home.save_revision().publish()
 
+    hostname, port = site_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
-        site.root_page = home
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
+    elif (site.root_page_id, site.hostname, site.port) != (home.pk, hostname, port):
+        site.root_page, site.hostname, site.port = home, hostname, port
         site.save()
     if placeholder is not None:
         # Site.root_page cascades on delete: move every site off the placeholder before deleting it.
