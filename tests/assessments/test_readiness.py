@@ -58,6 +58,14 @@ def _too_many_pinned(a):
     Question.objects.filter(assessment=a).update(always_include=True)
 
 
+def _must_pass_level_missing(a):
+    # A level renamed outside the rubric form: the must-pass minimum names no level any more.
+    q = Question.objects.get(assessment=a, kind="essay")
+    RubricCriterion.objects.filter(rubric_id=q.rubric_id, name="Spirit").update(
+        must_pass=True, minimum_level="Gone"
+    )
+
+
 def _no_questions(a):
     Question.objects.filter(assessment=a).delete()
 
@@ -76,6 +84,7 @@ def _no_questions(a):
         _no_criteria,
         _draw_too_many,
         _too_many_pinned,
+        _must_pass_level_missing,
         _no_questions,
     ],
 )
@@ -93,5 +102,17 @@ def test_ready_agrees_with_the_problem_list(catalogue, spoil, django_assert_num_
 def test_ready_is_one_query_whatever_the_pool(catalogue, django_assert_num_queries):
     course = base.make_course(catalogue, title="Crisis")
     a = make_assessment(course, questions=QUIZ * 6 + [ESSAY, ESSAY])
+    with django_assert_num_queries(1):
+        assert assessment_is_ready(assessment=a) is True
+
+
+def test_a_must_pass_criterion_naming_its_level_is_ready(catalogue, django_assert_num_queries):
+    course = base.make_course(catalogue, title="Crisis")
+    a = make_assessment(course, questions=[SINGLE, ESSAY])
+    q = Question.objects.get(assessment=a, kind="essay")
+    RubricCriterion.objects.filter(rubric_id=q.rubric_id, name="Spirit").update(
+        must_pass=True, minimum_level="Developing"
+    )
+    assert assessment_problems(assessment=a) == []
     with django_assert_num_queries(1):
         assert assessment_is_ready(assessment=a) is True

@@ -83,6 +83,9 @@ MATRIX = {
         ALLOWED, admin=A404, ids={"attempt_id": "grading_attempt_id"}, body=REASON
     ),
     "GET /gradebook/{course_id}": markers(ids={"course_id": "gradebook_course_id"}),
+    # Authoring: an assessment of a course the instructor teaches, its essay rubric's first criterion.
+    "PUT /assessments/{assessment_id}/pinned-questions": markers(body={"question_ids": []}),
+    "PUT /rubrics/{rubric_id}/criteria/{criterion_id}/must-pass": markers(body={"must_pass": False}),
     # --- programs ------------------------------------------------------------------------------------
     "GET /programs/library": admin_only(),
     "POST /programs/library/{slug}/import": admin_only(ALLOWED, ids={"slug": "library_slug"}),

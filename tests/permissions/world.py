@@ -148,5 +148,7 @@ def build_world() -> World:
         "kid": badges.jwks()["keys"][0]["kid"],
         "application_id": pending_application.pk,
         "version_id": v2.pk,
+        "rubric_id": w.rubric.pk,
+        "criterion_id": w.rubric.criteria.order_by("pk").first().pk,
     }
     return w
