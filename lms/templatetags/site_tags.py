@@ -6,6 +6,7 @@ from django.utils.html import conditional_escape
 
 from lms.crisis import link_crisis_numbers
 from lms.timezones import format_local
+from lms.timezones import local_date as _local_date
 
 register = template.Library()
 
@@ -21,6 +22,16 @@ def local_datetime(value, user=None):
 def local_time(value, user=None):
     """`{{ attempt.deadline|local_time:user }}` -> "3:15 a.m. CST"."""
     return format_local(value, user=user, fmt="TIME_FORMAT") if value else ""
+
+
+@register.filter
+def local_date(value, user=None):
+    """`{{ pledge.signed_at|local_date:user|date:"F j, Y" }}`: the calendar day a moment fell on where
+    `user` lives (a signature late in the evening in California is that day, not New York's next one).
+    Dates pass through unchanged."""
+    if not value or not hasattr(value, "tzinfo"):
+        return value
+    return _local_date(user, value)
 
 
 @register.filter(needs_autoescape=True)
