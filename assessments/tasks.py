@@ -32,6 +32,11 @@ def result_released_notify(*, attempt: Attempt, updated: bool = False) -> None:
         body = render_to_string("assessments/email/result_released.txt", context)
         if attempt.passed:
             text = translation.gettext("You passed.")
+        elif attempt.must_pass_failed:  # the pass mark may well have been reached: not the reason
+            text = translation.gettext(
+                "You did not pass this time: part of your answer must reach a minimum level whatever the "
+                "total score. Your result explains which."
+            )
         else:
             text = translation.gettext(
                 "You did not reach the pass mark this time; your feedback says what to work on."

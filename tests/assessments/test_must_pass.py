@@ -14,6 +14,7 @@ from assessments.selectors import MustPassFailure, assessment_problems
 from assessments.services import EssayGrade
 from courses.services import enrollment_create
 from lms.errors import Conflict
+from lms.notifications.models import Notification
 from lms.outbox.models import OutboxMessage
 from tests import factories as base
 
@@ -236,12 +237,14 @@ def test_the_gradebook_and_csv_say_a_must_pass_criterion_was_not_met(client, cri
     assert api["rows"][0]["cells"][-1]["status"] == "not_passed_must_pass"
 
 
-def test_the_result_email_does_not_blame_the_pass_mark(crisis, trainee, instructor):
+def test_the_result_email_and_notification_do_not_blame_the_pass_mark(crisis, trainee, instructor):
     attempt = _graded(crisis, trainee, instructor, **{SAFELY: "Not yet"})
     services.attempt_release(attempt=attempt, actor=instructor)
     body = OutboxMessage.objects.get(key__startswith=f"result-released:{attempt.pk}:").body
-    assert "must reach a minimum level whatever the total score" in body
-    assert "did not reach the pass mark" not in body and SAFELY not in body
+    notice = Notification.objects.get(user=trainee, key__startswith=f"{attempt.pk}:").body
+    for text in (body, notice):
+        assert "must reach a minimum level whatever the total score" in text
+        assert "did not reach the pass mark" not in text and SAFELY not in text
 
 
 def test_a_later_rubric_edit_never_changes_a_grade_given(crisis, trainee, instructor):
