@@ -19,6 +19,13 @@ FLAGS = [
 _SHARED: dict = {}
 
 
+def pytest_terminal_summary(terminalreporter):
+    """axe-core's figures per role and the heaviest page, for every check the journeys made (a11y.py)."""
+    from .a11y import terminal_summary
+
+    terminal_summary(terminalreporter)
+
+
 @pytest.fixture(scope="session")
 def _browser():
     """One Chromium for the whole run. Test modules elsewhere import this fixture, which gives pytest
