@@ -127,9 +127,7 @@ def certificate_action(request, uuid, action):
         status = 422
         if form.is_valid():
             try:
-                change.service(
-                    actor=request.user, certificate=certificate, reason=form.cleaned_data["reason"]
-                )
+                change.run(actor=request.user, certificate=certificate, reason=form.cleaned_data["reason"])
             except DomainError as exc:
                 form_error(form, exc)
                 status = exc.status_code

@@ -4,7 +4,6 @@ and only then calls the service; the services themselves (services.lifecycle) ho
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +16,7 @@ from . import services
 @dataclass(frozen=True)
 class StatusAction:
     name: str
-    service: Callable
+    service_name: str  # looked up in `services` when called (so the service a caller sees is current)
     allowed_from: tuple[str, ...]
     title: str  # "%(code)s" is the certificate's code
     link: str
@@ -29,6 +28,9 @@ class StatusAction:
     done: str  # "%(code)s" is the certificate's code
     danger: bool = False
 
+    def run(self, *, actor, certificate: Certificate, reason: str) -> Certificate:
+        return getattr(services, self.service_name)(actor=actor, certificate=certificate, reason=reason)
+
 
 _PUBLIC_REASON = _(
     "Shown on the public verification page and to the holder: keep it factual, with no personal or health "
@@ -38,7 +40,7 @@ _PUBLIC_REASON = _(
 ACTIONS = {
     "suspend": StatusAction(
         name="suspend",
-        service=services.certificate_suspend,
+        service_name="certificate_suspend",
         allowed_from=(Certificate.Status.ISSUED,),
         title=_("Suspend certificate %(code)s?"),
         link=_("Suspend…"),
@@ -61,7 +63,7 @@ ACTIONS = {
     ),
     "reinstate": StatusAction(
         name="reinstate",
-        service=services.certificate_reinstate,
+        service_name="certificate_reinstate",
         allowed_from=(Certificate.Status.SUSPENDED,),
         title=_("Reinstate certificate %(code)s?"),
         link=_("Reinstate…"),
@@ -80,7 +82,7 @@ ACTIONS = {
     ),
     "revoke": StatusAction(
         name="revoke",
-        service=services.certificate_revoke,
+        service_name="certificate_revoke",
         allowed_from=(Certificate.Status.ISSUED, Certificate.Status.SUSPENDED),
         title=_("Revoke certificate %(code)s?"),
         link=_("Revoke…"),
