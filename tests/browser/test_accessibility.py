@@ -39,11 +39,14 @@ from tests.certificates.issuing.helpers import (  # noqa: F401 (fixtures)
     stored_pdf,
 )
 
-from .a11y import LEDGER, Ledger, PageCheck, axe_path, check_page
+from .a11y import AXE_JS_DEFAULT, LEDGER, Ledger, PageCheck, axe_path, check_page
 from .conftest import login
 
-pytestmark = pytest.mark.browser
-journey = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+def journey(test):
+    """A browser test on the live server (skipped unless RUN_BROWSER=1)."""
+    return pytest.mark.browser(pytest.mark.django_db(transaction=True, serialized_rollback=True)(test))
+
 
 WIDTHS = (375, 1280)
 
@@ -268,6 +271,7 @@ def _off_the_event_loop(build):
 
 @pytest.fixture
 def world(issuing, tmp_path):  # noqa: F811
+    axe_path()  # before the data: fails (never skips) at once when axe-core is missing
     return _off_the_event_loop(lambda: _build_world(tmp_path))
 
 
@@ -383,7 +387,6 @@ def _visit_all(browser, base_url: str, world: dict, visitor: str, pages: list[Vi
 
 @journey
 def test_every_page_of_every_role_passes_axe_and_stays_light(_browser, live_server, world, ledger):
-    axe_path()  # fails (never skips) when axe-core is missing
     problems: list[str] = []
     seen_known: set[tuple[str, str, str]] = set()
     seen_heavy: set[tuple[str, str]] = set()
@@ -440,6 +443,11 @@ def test_the_check_finds_what_it_should(_browser, live_server):
 
 
 def test_missing_axe_fails_rather_than_skips(monkeypatch, tmp_path):
+    """A browser run without axe-core fails, naming the way to install it."""
     monkeypatch.setenv("AXE_JS", str(tmp_path / "nowhere" / "axe.min.js"))
-    with pytest.raises(pytest.fail.Exception, match="axe-core not found"):
+    with pytest.raises(pytest.fail.Exception, match="axe-core not found") as failure:
         axe_path()
+    assert "make test-browser" in str(failure.value)
+    monkeypatch.setenv("AXE_JS", str(AXE_JS_DEFAULT))
+    if AXE_JS_DEFAULT.is_file():
+        assert axe_path() == AXE_JS_DEFAULT
