@@ -127,5 +127,5 @@ class AuditEvent(models.Model):
 
 
 # The outbox's model lives in its own package; imported here so Django finds it under the lms app.
-from .outbox.models import OutboxMessage  # noqa: E402,F401 (the outbox's model, under the lms app)
 from .notifications.models import Notification, NotificationPreference  # noqa: E402,F401 (same: notifications)
+from .outbox.models import OutboxMessage  # noqa: E402,F401 (the outbox's model, under the lms app)
