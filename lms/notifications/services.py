@@ -109,7 +109,7 @@ def notify(
     if kind not in NotificationKind.values:
         raise Invalid(ERR_UNKNOWN_KIND % {"kind": kind}, field="kind")
     link = str(link or "")
-    if link and not (link.startswith("/") and not link.startswith("//")):
+    if link and (not link.startswith("/") or link.startswith(("//", "/\\"))):
         raise Invalid(ERR_LINK_NOT_LOCAL % {"link": link}, field="link")
     title = " ".join(str(title).split())[:TITLE_MAX]
     body = str(body or "").strip()[:BODY_MAX]

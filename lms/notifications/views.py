@@ -63,7 +63,9 @@ def mark_all_read(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request):
-    form = PreferencesForm(request.POST or None, choices=selectors.email_preferences(user=request.user))
+    # Bound on every POST: a form with every box unticked posts nothing but the token, and still says "no".
+    data = request.POST if request.method == "POST" else None
+    form = PreferencesForm(data, choices=selectors.email_preferences(user=request.user))
     if request.method == "POST" and form.is_valid():
         services.preferences_update(user=request.user, email=form.choices())
         messages.success(request, _("Your notification choices are saved."))

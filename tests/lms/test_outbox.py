@@ -77,6 +77,8 @@ def test_a_worker_killed_after_the_hand_off_never_sends_the_certificate_twice(
 ):
     application = services.application_submit(actor=holder, user=holder, version=version)
     certificate = services.application_approve(actor=admin, application=application, enqueue=False)
+    assert outbox_sweep().delivered == 1  # the applicant's "approved" email, before issuing starts
+    mail.outbox.clear()
     settings.EMAIL_BACKEND = f"{BACKENDS}.CrashAfterHandOffBackend"
     with pytest.raises(SystemExit):
         services.certificate_issue_run(certificate_id=certificate.pk)

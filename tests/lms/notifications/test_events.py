@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from assessments import services as assessment_services
 from certificates.hours import services as hours_services
@@ -18,6 +19,7 @@ from lms.errors import Conflict
 from lms.notifications import services
 from lms.notifications.models import Notification, NotificationKind
 from lms.outbox.models import OutboxMessage
+from lms.timezones import local_date
 from tests import factories as base
 from tests.assessments.factories import QUIZ, answers_for, make_assessment
 from tests.certificates.factories import assign
@@ -181,10 +183,10 @@ def test_application_email_off(holder, version, admin):
 
 
 @pytest.fixture
-def quiz(catalogue, trainee):
+def quiz(catalogue, trainee, instructor):
     from courses.services import enrollment_create
 
-    course = base.make_course(catalogue, title="Listening")
+    course = base.make_course(catalogue, title="Listening", instructors=[instructor])
     quiz = make_assessment(course, module=base.make_module(course, title="One"), questions=QUIZ)
     enrollment_create(user=trainee, course=course)
     return quiz
@@ -208,7 +210,6 @@ def test_a_released_result_tells_the_trainee_once(trainee, quiz, django_capture_
 
 
 def test_a_regrade_is_a_second_notification(trainee, quiz, instructor):
-    quiz.course.instructors.add(instructor)
     attempt = _pass(trainee, quiz)
     assessment_services.attempt_regrade(attempt=attempt, grader=instructor, reason="Key fixed")
     keys = sorted(r.key for r in rows(trainee, Kind.RESULT_RELEASED))
@@ -218,7 +219,6 @@ def test_a_regrade_is_a_second_notification(trainee, quiz, instructor):
 
 def test_result_email_off_keeps_counting_releases(trainee, quiz, instructor):
     email_off(trainee, Kind.RESULT_RELEASED)
-    quiz.course.instructors.add(instructor)
     attempt = _pass(trainee, quiz)
     assessment_services.attempt_regrade(attempt=attempt, grader=instructor, reason="Key fixed")
     assert len(rows(trainee, Kind.RESULT_RELEASED)) == 2 and not OutboxMessage.objects.exists()
@@ -268,7 +268,8 @@ def test_status_changes_tell_the_holder_with_reason_and_date(issued, admin, step
     [row] = rows(issued.holder, kind)
     issued.refresh_from_db()
     assert words in row.title and f"Reason: Board order {steps[-1]}" in row.body
-    assert issued.status_changed_at.strftime("%B") in row.body and issued.display_code in row.body
+    day = local_date(issued.holder, issued.status_changed_at)  # the holder's own date
+    assert date_format(day, "F j, Y") in row.body and issued.display_code in row.body
     assert row.email.subject == row.title and f"Board order {steps[-1]}" in row.email.body
 
 

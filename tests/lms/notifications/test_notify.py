@@ -96,7 +96,9 @@ def test_an_email_queued_before_notifications_existed_is_not_sent_again(trainee)
     assert notification.email == old and OutboxMessage.objects.count() == 1
 
 
-@pytest.mark.parametrize("link", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "link", ["https://evil.example/", "//evil.example/x", "/\\evil.example/x", "javascript:alert(1)"]
+)
 def test_links_are_paths_on_this_site(trainee, link):
     with pytest.raises(Invalid):
         _notify(trainee, link=link)
