@@ -251,6 +251,7 @@ def test_the_check_finds_what_it_should(_browser, live_server):
     assert check.weight > 0 and any(path.endswith("site.css") for path, _ in check.files)
 
 
+@pytest.mark.browser
 def test_missing_axe_fails_rather_than_skips(monkeypatch, tmp_path):
     """A browser run without axe-core fails, naming the way to install it."""
     monkeypatch.setenv("AXE_JS", str(tmp_path / "nowhere" / "axe.min.js"))
