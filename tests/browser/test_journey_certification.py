@@ -150,7 +150,8 @@ def test_hours_logged_approved_and_counted_then_cohort_shows_eligible(phone, lap
     # A program administrator (on a laptop) opens the cohort: exactly one eligible trainee, Sam.
     desk = laptop
     login(desk, admin.email, factories.PASSWORD)
-    desk.get_by_role("link", name="Programs", exact=True).click()
+    # The header's link (the administrator's home also links to the programs).
+    desk.get_by_role("navigation", name="Main").get_by_role("link", name="Programs", exact=True).click()
     desk.wait_for_load_state()
     # The link's hidden ": <program>" is absolutely positioned, so the accessible name has a space.
     desk.get_by_role("link", name=re.compile(r"^Cohort\s*: Peer Recovery Specialist$")).click()
