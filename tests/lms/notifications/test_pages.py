@@ -159,7 +159,7 @@ def test_the_header_shows_the_unread_count_and_it_follows_reads(
     with django_capture_on_commit_callbacks(execute=True):
         mine = _notify(trainee, 3)
     body = client.get(profile).content.decode()
-    assert '<span aria-hidden="true"> (3)</span><span class="visually-hidden">, 3 unread</span>' in body
+    assert '<span aria-hidden="true"> (3)</span><span class="visually-hidden"> (3 unread)</span>' in body
     with django_capture_on_commit_callbacks(execute=True):
         client.get(_url("open", mine[0].pk))
     assert "(2)" in client.get(profile).content.decode()
