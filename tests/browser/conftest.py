@@ -3,8 +3,10 @@ Run with `make test-browser` (sets RUN_BROWSER=1); skipped otherwise."""
 
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.db import connections
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -78,3 +80,21 @@ def login(page, email, password):
 def logout(page):
     page.get_by_role("button", name="Log out").first.click()
     page.wait_for_load_state()
+
+
+def off_the_event_loop(build):
+    """Run `build()` (test data) in a worker thread on this thread's database connection and return what
+    it returns. Playwright's sync API keeps an asyncio loop running in the test's thread, where Django
+    refuses queries and pyHanko's asyncio.run cannot sign; the live server shares this connection."""
+    conn = connections["default"]
+    conn.inc_thread_sharing()
+
+    def run():
+        connections["default"] = conn
+        return build()
+
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(run).result()
+    finally:
+        conn.dec_thread_sharing()

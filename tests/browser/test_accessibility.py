@@ -9,12 +9,10 @@ test-results/a11y.json."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
 
 from assessments import services as assessment_services
 from assessments.models import Assessment, Attempt
@@ -39,7 +37,7 @@ from tests.certificates.issuing.helpers import (  # noqa: F401 (fixtures)
 
 from .a11y import AXE_JS_DEFAULT, LEDGER, Ledger, PageCheck, axe_path, check_page
 from .a11y_pages import PAGES, VISITORS, WIDTHS, Visit
-from .conftest import login
+from .conftest import login, off_the_event_loop
 
 
 def journey(test):
@@ -60,28 +58,10 @@ def _role(visitor: str) -> str:
     return visitor.split(" (")[0]
 
 
-def _off_the_event_loop(build):
-    """Playwright's sync API keeps an asyncio loop running in this thread and signing a PDF (pyHanko)
-    calls asyncio.run, so the data is made in a worker thread on this thread's database connection
-    (as the live server shares it)."""
-    conn = connections["default"]
-    conn.inc_thread_sharing()
-
-    def run():
-        connections["default"] = conn
-        return build()
-
-    try:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(run).result()
-    finally:
-        conn.dec_thread_sharing()
-
-
 @pytest.fixture
 def world(issuing, tmp_path):  # noqa: F811
     axe_path()  # before the data: fails (never skips) at once when axe-core is missing
-    return _off_the_event_loop(lambda: _build_world(tmp_path))
+    return off_the_event_loop(lambda: _build_world(tmp_path))
 
 
 def _build_world(tmp_path) -> dict:

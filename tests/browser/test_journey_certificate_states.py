@@ -5,11 +5,9 @@ in words. The holder, on their phone, then sees that it was revoked, when and wh
 badge or sharing offered, and the old download address answers with a page that says why. axe-core
 finds no serious or critical violation on any of these pages."""
 
-from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
-from django.db import connections
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -27,7 +25,7 @@ from tests.certificates.issuing.helpers import (  # noqa: F401 (fixtures)
 )
 
 from .a11y import check_page
-from .conftest import login
+from .conftest import login, off_the_event_loop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -47,18 +45,7 @@ def issued_certificate(issuing):  # noqa: F811
     program = ProgramFactory(slug="peer-recovery", name="Peer Recovery Specialist", issuing_body="IC&RC")
     version = VersionFactory(program=program, label="2024")
     add_requirement(version, Requirement.Kind.PRACTICE_HOURS, hours=Decimal("10"))
-    conn = connections["default"]
-    conn.inc_thread_sharing()
-
-    def run():
-        connections["default"] = conn
-        return _issued(version)
-
-    try:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(run).result()
-    finally:
-        conn.dec_thread_sharing()
+    return off_the_event_loop(lambda: _issued(version))
 
 
 @pytest.fixture

@@ -2,16 +2,13 @@
 (it is marked read and leads where it points), marking all read, and the email choices, with scripts
 switched off (nothing here needs one) and nothing wider than the screen."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from django.db import connections
 
 from lms.notifications import services
 from lms.notifications.models import NotificationKind
 from tests import factories
 
-from .conftest import login
+from .conftest import login, off_the_event_loop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -34,18 +31,7 @@ def _with_notifications():
 def trainee(db):
     """Sam Rivera with two unread notifications. Written in a worker thread on this thread's connection:
     Playwright's sync API keeps an asyncio loop running in this one, where Django refuses queries."""
-    conn = connections["default"]
-    conn.inc_thread_sharing()
-
-    def run():
-        connections["default"] = conn
-        return _with_notifications()
-
-    try:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(run).result()
-    finally:
-        conn.dec_thread_sharing()
+    return off_the_event_loop(_with_notifications)
 
 
 @pytest.fixture
