@@ -14,6 +14,11 @@ def pytest_collection_modifyitems(config, items):
     db_url = os.environ.get("DATABASE_URL", "")
     broker = os.environ.get("CELERY_BROKER_URL", "")
     for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            # A flush without it re-creates content types under new ids, and the next serialized test
+            # then fails to reload them; with it, every transactional test leaves the migrations' data.
+            raise pytest.UsageError(f"{item.nodeid}: transaction=True needs serialized_rollback=True")
         if "postgres" in item.keywords and not db_url.startswith("postgres"):
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://..."))
         if "redis" in item.keywords and not broker.startswith("redis"):

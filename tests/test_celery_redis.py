@@ -17,7 +17,7 @@ from tests.factories import ProgramAdminFactory, TraineeFactory
 pytestmark = [
     pytest.mark.redis,
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 

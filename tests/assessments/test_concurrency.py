@@ -15,7 +15,7 @@ from .factories import QUIZ, answers_for, make_assessment
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_submits_grade_once(catalogue):
     trainee = base.TraineeFactory()
     course = base.make_course(catalogue, title="Race")

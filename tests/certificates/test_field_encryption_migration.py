@@ -60,7 +60,7 @@ def test_the_old_scheme_written_out_here_is_the_librarys():
         assert fields.EncryptedDateField().to_python(token) == date(2020, 5, 1)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_upgrade_rewrites_old_rows_under_the_field_keys_and_back():
     salt = settings.FIELD_ENCRYPTION_KEYS[0]
     old = _migrate(BEFORE)

@@ -24,7 +24,7 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_upgrade_fills_the_new_columns_from_the_old_records():
     old = _migrate(BEFORE)
     try:

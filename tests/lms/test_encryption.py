@@ -192,7 +192,7 @@ def test_wrong_key_stops_the_web_server_at_start_up(trainee):
 # and closes the database connection, as it does in a real worker: outside a test transaction (on
 # PostgreSQL a connection closed inside one cannot be used again), so the check reconnects as a worker would.
 @pytest.mark.filterwarnings("ignore::celery.fixups.django.FixupWarning")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_wrong_key_stops_the_celery_worker_before_it_takes_a_task(trainee):
     from celery.signals import worker_init
 

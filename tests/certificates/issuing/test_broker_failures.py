@@ -28,7 +28,7 @@ from tests.factories import ProgramAdminFactory
 
 from .helpers import *  # noqa: F403 (fixtures)
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 CLOSED_PORT_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1: connection refused at once
 SILENT_SERVER_LIFETIME = 12.0  # seconds; long enough that an unbounded wait shows, short enough to end

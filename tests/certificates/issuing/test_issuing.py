@@ -373,7 +373,7 @@ def test_admin_can_put_a_trainee_forward(client, holder, version, admin):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_32_concurrent_approvals_give_exactly_one_certificate(issuing, settings):
     from django.test import Client
 

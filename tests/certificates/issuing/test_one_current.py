@@ -127,7 +127,7 @@ def test_within_the_grace_period_renewal_is_the_way_forward(issuing, holder, ver
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_put_forwards_for_one_person_give_one_certificate(issuing, settings):
     """16 administrators put the same eligible trainee forward at once (apply + approve each): the
     database lets exactly one through; the others are told the trainee already holds (or has an open

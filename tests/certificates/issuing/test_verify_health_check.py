@@ -11,7 +11,7 @@ from certificates.issuing.codes import format_code
 
 from .helpers import *  # noqa: F403
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _new_request():
