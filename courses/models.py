@@ -274,6 +274,7 @@ class ModulePage(LineagePageMixin, Page):
             course=course,
             overview=overview,
             state=state,
+            staff_view=getattr(request, "module_staff_view", False),
             previous_module=modules[index_ - 1] if index_ else None,
             next_module=next_module,
             next_state=overview.state_by_id.get(next_module.pk) if next_module else None,
@@ -293,15 +294,29 @@ class ModulePage(LineagePageMixin, Page):
         )
         return context
 
+    @staticmethod
+    def readable_by_staff(user, course) -> bool:
+        """The course's instructors and the program administrators read every module without enrolling
+        (to prepare, answer questions, review what trainees read); they never get progress or hours."""
+        from lms import roles
+
+        if user.is_superuser or roles.is_program_admin(user):
+            return True
+        return roles.is_instructor(user) and course.specific.instructors.filter(pk=user.pk).exists()
+
     def serve(self, request, *args, **kwargs):
         """Gating, on the server: only an enrolled trainee whose previous modules are done reads the
-        module. Editors' previews go through serve_preview, which is not gated."""
+        module, besides the course's instructors and program administrators (readable_by_staff). Editors'
+        previews go through serve_preview, which is not gated."""
         from . import selectors
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         course, overview = self._overview(request)
         state = overview.state_by_id.get(self.pk)
+        if overview.enrollment is None and self.readable_by_staff(request.user, course):
+            request.module_staff_view = True  # the page says whose view this is (get_context)
+            return super().serve(request, *args, **kwargs)
         if overview.enrollment is None or state not in (selectors.DONE, selectors.OPEN):
             return TemplateResponse(
                 request,

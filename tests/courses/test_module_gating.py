@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from courses import services
 from courses.models import ModuleProgress
-from tests.factories import UserFactory, make_course
+from tests.factories import InstructorFactory, UserFactory, make_course
 
 from .factories import assert_accessible_basics, course_with_modules
 
@@ -172,3 +172,32 @@ def test_enrol_twice_and_unknown_course(client, course, trainee):
     assert "already enrolled" in again.content.decode()
     assert client.post(reverse("courses:enrol", args=[999999])).status_code == 404
     assert trainee.enrollments.count() == 1
+
+
+def test_the_courses_instructor_and_program_admins_read_every_module_without_enrolling(
+    client, course, instructor, program_admin, supervisor
+):
+    """Staff prepare and answer questions from the text trainees read: no 'enrol first' dead end, a note
+    that it is a staff view, and no way to mark it complete."""
+    course_page, modules = course
+    course_page.instructors.add(instructor)
+    course_page.save_revision().publish()
+    for person in (instructor, program_admin):
+        client.force_login(person)
+        response = client.get(modules[2].url)
+        assert response.status_code == 200, person
+        html = response.content.decode()
+        assert "SECRET-TEXT Listening 3" in html
+        assert "You are reading this module as staff of the course" in html
+        assert "Preview: trainees see" in html and "/complete" not in html
+    assert not ModuleProgress.objects.exists()
+
+
+def test_other_courses_instructor_and_supervisors_still_get_the_locked_page(client, course, supervisor):
+    _, modules = course
+    other_instructor = InstructorFactory()
+    for person in (other_instructor, supervisor):
+        client.force_login(person)
+        response = client.get(modules[0].url)
+        assert response.status_code == 403, person
+        assert "SECRET-TEXT" not in response.content.decode()
