@@ -39,3 +39,20 @@ def test_the_administrator_sees_the_trainees_day(client, in_tokyo):
     url = f"/certification/manage/trainees/{in_tokyo.trainee.pk}/?recovery=1"  # shown on request, audited
     page = client.get(url).content.decode()
     assert "signed on January 6, 2026" in page and "signed on January 5, 2026" not in page
+
+
+def test_application_dates_are_the_readers_day(client, in_tokyo):
+    """An application sent at 11:30 p.m. in New York: January 6 for the trainee in Tokyo, January 5 for
+    the administrator reading it in New York (the site's zone)."""
+    from certificates.issuing.models import CertificateApplication
+
+    application = CertificateApplication.objects.create(
+        user=in_tokyo.trainee, version=in_tokyo.version, program=in_tokyo.program
+    )
+    CertificateApplication.objects.filter(pk=application.pk).update(submitted_at=MOMENT)
+    client.force_login(in_tokyo.trainee)
+    mine = client.get(reverse("certificates:issuing:mine")).content.decode()
+    assert "Jan. 6, 2026" in mine and "Jan. 5, 2026" not in mine
+    client.force_login(in_tokyo.admin)
+    manage = client.get(reverse("certificates:issuing:manage")).content.decode()
+    assert "sent Jan. 5, 2026" in manage
