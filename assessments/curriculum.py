@@ -242,6 +242,9 @@ class _Loader:
             wanted = {
                 "name": spec_criterion.name,
                 "description": spec_criterion.description,
+                "must_pass": spec_criterion.must_pass,
+                # The parser checked it names one of the criterion's levels, by its exact label.
+                "minimum_level": spec_criterion.minimum_level,
                 "sort_order": index,
             }
             if criterion is None:

@@ -55,6 +55,10 @@ class Criterion:
     name: str
     description: str
     levels: list[Level]
+    # A must-pass criterion fails the attempt when an essay is graded below `minimum_level` (the exact
+    # label of one of its levels) on it, whatever the total (assessments.rules).
+    must_pass: bool = False
+    minimum_level: str = ""
 
 
 @dataclass

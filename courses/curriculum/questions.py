@@ -71,7 +71,7 @@ def _rubric(raw, path: str, problems: list[Problem], line: int) -> RubricData | 
             item,
             path,
             problems,
-            ("name", "description", "levels"),
+            ("name", "description", "must_pass", "minimum_level", "levels"),
             line=items.line_of(index),
             what="criterion",
         )
@@ -92,10 +92,64 @@ def _rubric(raw, path: str, problems: list[Problem], line: int) -> RubricData | 
             levels.append(Level(label=label, points=points, descriptor=lf.text("descriptor", required=False)))
         if not levels and "levels" in cf.data:
             cf.problem("levels", f"criterion '{name}' needs at least one level")
+        must_pass = cf.boolean("must_pass")
+        minimum = _minimum_level(cf, name, must_pass, levels)
         criteria.append(
-            Criterion(name=name, description=cf.text("description", required=False), levels=levels)
+            Criterion(
+                name=name,
+                description=cf.text("description", required=False),
+                levels=levels,
+                must_pass=must_pass,
+                minimum_level=minimum,
+            )
         )
     return RubricData(title=title, description=description, criteria=criteria)
+
+
+def _level_key(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _minimum_level(cf: Fields, name: str, must_pass: bool, levels: list[Level]) -> str:
+    """The exact label of a must-pass criterion's minimum level ('' when not must-pass), checked by the
+    rules the admin applies (assessments.rules): one of the criterion's own levels, named by its label
+    (case and spacing ignored), and not its lowest (which could never fail anyone)."""
+    minimum = cf.text("minimum_level", required=False, max_length=100)
+    if not must_pass:
+        if minimum:
+            cf.problem(
+                "minimum_level",
+                f"criterion '{name}' has a 'minimum_level' but is not must-pass: add 'must_pass: true', "
+                "or remove 'minimum_level'",
+            )
+        return ""
+    labels = ", ".join(f"'{level.label}'" for level in levels)
+    if not minimum:
+        cf.problem(
+            "must_pass",
+            f"must-pass criterion '{name}' needs 'minimum_level': the label of the lowest of its levels "
+            f"that passes ({labels})",
+        )
+        return ""
+    matches = [level for level in levels if _level_key(level.label) == _level_key(minimum)]
+    if not matches:
+        cf.problem(
+            "minimum_level",
+            f"'minimum_level' is '{minimum}', but criterion '{name}' has no level called that (its "
+            f"levels: {labels})",
+        )
+        return ""
+    if len(matches) > 1:
+        cf.problem("minimum_level", f"criterion '{name}' has two levels called '{minimum}'")
+        return ""
+    if matches[0].points <= min(level.points for level in levels):
+        cf.problem(
+            "minimum_level",
+            f"'minimum_level' '{matches[0].label}' is the lowest level of criterion '{name}', so it "
+            "could never fail an attempt: name a higher level",
+        )
+        return ""
+    return matches[0].label
 
 
 def _answer_index(fields: Fields, value, count: int, index_line: int) -> int | None:
