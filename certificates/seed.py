@@ -174,6 +174,23 @@ def seed_programs(*, courses, users) -> dict[str, CredentialProgram]:
             mode=DeliveryMode.FACE_TO_FACE,
             notes="Certificate of attendance seen by the administrator.",
         )
+        # The academy's modules credit their reading time only; the practice Jordan did was a classroom
+        # course elsewhere (role-plays, group practice and an ethics workshop), recorded as such.
+        _external(
+            admin,
+            eligible,
+            title="Peer recovery skills training (role-plays, group practice, ethics workshop)",
+            provider="Kentucky Peer Support Network",
+            days_ago=150,
+            hours={
+                "advocacy": "5",
+                "mentoring-education": "7",
+                "recovery-wellness-support": "8.5",
+                "ethical-responsibility": "12",
+            },
+            mode=DeliveryMode.FACE_TO_FACE,
+            notes="Certificate of attendance (32.5 hours) seen by the administrator.",
+        )
         _exam_passed(admin, eligible, icrc, slug="icrc-pr-exam", days_ago=15, score=Decimal("612"))
         _sign_pledge(eligible, icrc)
         _attest(eligible, days_ago=3 * 365 + 40)

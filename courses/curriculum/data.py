@@ -95,6 +95,22 @@ class AssessmentData:
 
 
 @dataclass
+class Activity:
+    """A practice activity of a module (`activities:` in its front matter). `key` is its stable id in the
+    file: the loader updates the activity with that key in place, so trainees' records keep pointing at
+    it. Its hours count toward the module's domain once recorded (courses.activities)."""
+
+    key: str
+    kind: str  # reflection | role_play | attendance
+    title: str
+    instructions: str
+    hours: Decimal
+    min_words: int | None = None  # reflections only
+    delivery_mode: str = "self_paced"  # attendance: face_to_face | live_online
+    line: int = 1
+
+
+@dataclass
 class Module:
     slug: str
     title: str
@@ -106,6 +122,12 @@ class Module:
     body: list[tuple[str, object]]
     quiz: AssessmentData | None
     source: str
+    activities: list[Activity] = field(default_factory=list)
+
+    @property
+    def hours(self) -> Decimal:
+        """All the hours the module can credit: its own and its activities'."""
+        return self.training_hours + sum((a.hours for a in self.activities), Decimal("0"))
 
 
 @dataclass
@@ -135,10 +157,15 @@ class Curriculum:
     def course(self, slug: str) -> Course:
         return next(c for c in self.courses if c.slug == slug)
 
-    def hours_by_domain(self) -> dict[str, Decimal]:
-        """Training hours the curriculum credits per domain (every module, every course)."""
+    def hours_by_domain(self, *, delivery_mode: str | None = None) -> dict[str, Decimal]:
+        """Training hours the curriculum can credit per domain (every module and its activities, every
+        course); with `delivery_mode`, only the hours delivered that way."""
         totals: dict[str, Decimal] = {}
         for course in self.courses:
             for module in course.modules:
-                totals[module.domain] = totals.get(module.domain, Decimal("0")) + module.training_hours
+                parts = [(module.delivery_mode, module.training_hours)]
+                parts += [(a.delivery_mode, a.hours) for a in module.activities]
+                for mode, hours in parts:
+                    if delivery_mode is None or mode == delivery_mode:
+                        totals[module.domain] = totals.get(module.domain, Decimal("0")) + hours
         return totals

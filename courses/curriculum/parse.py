@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import markup
+from .activities import check_training_hours, read_activities
 from .data import Catalogue, Course, Curriculum, CurriculumError, Domain, Module, Problem
 from .fields import Fields
 from .questions import read_assessment
@@ -42,7 +43,16 @@ COURSE_FIELDS = (
     "ce_eligible",
     "estimated_hours",
 )
-MODULE_FIELDS = ("slug", "title", "order", "estimated_minutes", "training_hours", "domain", "delivery_mode")
+MODULE_FIELDS = (
+    "slug",
+    "title",
+    "order",
+    "estimated_minutes",
+    "training_hours",
+    "domain",
+    "delivery_mode",
+    "activities",
+)
 
 
 class _Reader:
@@ -170,7 +180,11 @@ class _Reader:
             body=[],
             quiz=None,
             source=self.rel(path),
+            activities=read_activities(fields),
         )
+        minutes = fields.data.get("estimated_minutes")
+        if isinstance(minutes, int) and not isinstance(minutes, bool) and minutes >= 1:
+            check_training_hours(fields, training_hours=module.training_hours, minutes=minutes)
         self._check_domain(fields, "domain", module.domain, domains)
         found = len(self.problems)
         module.body = self.markup(path, markup.module_body, body, [])
@@ -235,7 +249,7 @@ class _Reader:
                 )
         self._check_modules(course)
         if course.estimated_hours is None:
-            course.estimated_hours = sum((m.training_hours for m in course.modules), Decimal("0"))
+            course.estimated_hours = sum((m.hours for m in course.modules), Decimal("0"))
         course.modules.sort(key=lambda m: (m.order, m.slug))
         return course
 

@@ -190,7 +190,7 @@ def test_a_malformed_file_is_refused_with_its_line_and_nothing_is_written(home, 
 
 def test_every_problem_is_reported_at_once(tmp_path):
     path = small_copy(tmp_path)
-    edit(path / "first" / "01-one.md", "estimated_minutes: 20", "estimated_minutes: soon")
+    edit(path / "first" / "01-one.md", "estimated_minutes: 75", "estimated_minutes: soon")
     edit(path / "second" / "01-three.md", "::: callout tip Tip", "::: callout loud Tip")
     (path / "first" / "notes.txt").write_text("draft")
     with pytest.raises(CurriculumError) as raised:

@@ -2,10 +2,11 @@
 final exams in line with the curriculum files (docs/authoring.md)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from courses.curriculum.data import CurriculumError
 from courses.curriculum.load import load_curriculum
-from courses.curriculum.parse import DEFAULT_DIR
+from courses.curriculum.parse import DEFAULT_DIR, read_curriculum
 
 
 class Command(BaseCommand):
@@ -23,9 +24,30 @@ class Command(BaseCommand):
             help="Check the files and report what would change; save nothing.",
         )
 
+    def _summary(self, curriculum) -> None:
+        """What the files hold: an author checking a change sees the hours it makes."""
+        modules = [m for c in curriculum.courses for m in c.modules]
+        activities = sum(len(m.activities) for m in modules)
+        self.stdout.write(
+            f"Files checked: {len(curriculum.courses)} courses, {len(modules)} modules, {activities} activities."
+        )
+        face = curriculum.hours_by_domain(delivery_mode="face_to_face")
+        for slug, hours in sorted(curriculum.hours_by_domain().items()):
+            extra = f" ({face[slug]} face to face)" if face.get(slug) else ""
+            self.stdout.write(f"  {slug}: {hours} hours with every activity recorded{extra}")
+
     def handle(self, *args, path, dry_run, **options):
         try:
-            result = load_curriculum(path, dry_run=dry_run)
+            curriculum = read_curriculum(path)
+            self._summary(curriculum)
+            if dry_run and "wagtailcore_site" not in connection.introspection.table_names():
+                self.stdout.write(
+                    self.style.WARNING(
+                        "Dry run: the files are valid; this database has no tables, so what a load would change is not shown."
+                    )
+                )
+                return
+            result = load_curriculum(curriculum, dry_run=dry_run)
         except CurriculumError as error:
             count = len(error.problems)
             raise CommandError(
