@@ -67,6 +67,7 @@ def certificate_out(certificate: Certificate) -> dict:
         "program": verification.program,
         "program_version": verification.program_version,
         "issuer": verification.issuer,
+        "requirements_set_by": verification.requirements_set_by,
         "issued_on": certificate.issued_on,
         "expires_on": certificate.expires_on,
         "status_changed_on": verification.status_changed_on,

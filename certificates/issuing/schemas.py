@@ -19,7 +19,10 @@ class VerificationOut(Schema):
     holder_name: str
     program: str
     program_version: str
-    issuer: str
+    issuer: str = Field(description="The academy, which issued and signed the certificate.")
+    requirements_set_by: str = Field(
+        description="The credential program's body, whose requirements the certificate was issued under."
+    )
     issued_on: date | None
     expires_on: date | None
     status_changed_on: date | None
@@ -68,7 +71,10 @@ class CertificateOut(Schema):
     holder_name: str
     program: str
     program_version: str
-    issuer: str
+    issuer: str = Field(description="The academy, which issued and signed the certificate.")
+    requirements_set_by: str = Field(
+        description="The credential program's body, whose requirements the certificate was issued under."
+    )
     issued_on: date | None
     expires_on: date | None
     status_changed_on: date | None

@@ -1,7 +1,7 @@
 """Public status and verification: by code, by QR address, by uploaded PDF. Returns only what a
-verifier may see: holder name, program, issuer, issue and expiry dates, status (with the date and
-reason of a suspension or revocation, or the renewal that replaced it). Never an email address,
-never recovery or health data."""
+verifier may see: holder name, program, issuer (the academy) and the body whose requirements it meets,
+issue and expiry dates, status (with the date and reason of a suspension or revocation, or the renewal
+that replaced it). Never an email address, never recovery or health data."""
 
 from __future__ import annotations
 
@@ -110,7 +110,8 @@ class Verification:
     holder_name: str
     program: str
     program_version: str
-    issuer: str
+    issuer: str  # the academy, which issues and signs the certificate
+    requirements_set_by: str  # the program's body, whose rules the certificate was issued under
     issued_on: date | None
     expires_on: date | None
     status_changed_on: date | None
@@ -131,6 +132,7 @@ class Verification:
             "program": self.program,
             "program_version": self.program_version,
             "issuer": self.issuer,
+            "requirements_set_by": self.requirements_set_by,
             "issued_on": self.issued_on,
             "expires_on": self.expires_on,
             "status_changed_on": self.status_changed_on,
@@ -148,7 +150,7 @@ def verification_of(certificate: Certificate, *, on: date | None = None) -> Veri
         holder_name=snap.get("holder_name"),
         program=snap.get("program_name"),
         program_version=snap.get("version"),
-        issuer=snap.get("issuing_body"),
+        requirements_set_by=snap.get("issuing_body"),
         issued_on=certificate.issued_on,
         expires_on=certificate.expires_on,
         status_changed_at=certificate.status_changed_at,
@@ -165,7 +167,7 @@ def _verification(
     holder_name,
     program,
     program_version,
-    issuer,
+    requirements_set_by,
     issued_on,
     expires_on,
     status_changed_at,
@@ -185,7 +187,8 @@ def _verification(
         holder_name=holder_name or "",
         program=program or "",
         program_version=program_version or "",
-        issuer=issuer or "",
+        issuer=settings.WAGTAIL_SITE_NAME,
+        requirements_set_by=requirements_set_by or "",
         issued_on=issued_on,
         expires_on=expires_on,
         status_changed_on=timezone.localdate(changed) if changed else None,
@@ -210,7 +213,7 @@ _PUBLIC_COLUMNS = {
     "public_holder_name": KeyTextTransform("holder_name", "snapshot"),
     "public_program": KeyTextTransform("program_name", "snapshot"),
     "public_program_version": KeyTextTransform("version", "snapshot"),
-    "public_issuer": KeyTextTransform("issuing_body", "snapshot"),
+    "public_requirements_set_by": KeyTextTransform("issuing_body", "snapshot"),
     "renewal_code": F("replaced_by__code"),
     "renewal_status": F("replaced_by__status"),
 }
