@@ -13,27 +13,33 @@ from lms.errors import DomainError
 
 from .forms import CSVUploadForm
 
+ERROR_TEMPLATE = "certificates/error.html"
 
-def error_page(request, exc: DomainError, *, back_url: str | None = None):
+
+def error_page(request, exc: DomainError, *, back_url: str | None = None, template=ERROR_TEMPLATE):
     return TemplateResponse(
-        request,
-        "certificates/error.html",
-        {"message": exc.message, "back_url": back_url},
-        status=exc.status_code,
+        request, template, {"message": exc.message, "back_url": back_url}, status=exc.status_code
     )
 
 
-def handles_domain_errors(view):
-    """Any DomainError a view lets through (not found, forbidden...) becomes a page with its status."""
+def domain_errors_shown_with(template: str):
+    """A view decorator: any DomainError the view lets through (not found, forbidden...) becomes
+    `template` with the error's status code."""
 
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except DomainError as exc:
-            return error_page(request, exc)
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except DomainError as exc:
+                return error_page(request, exc, template=template)
 
-    return wrapper
+        return wrapper
+
+    return decorator
+
+
+handles_domain_errors = domain_errors_shown_with(ERROR_TEMPLATE)
 
 
 def form_error(form, exc: DomainError):

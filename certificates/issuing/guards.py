@@ -1,29 +1,19 @@
-"""What the issuing pages share: a domain error shown as a page with its status code, and the
-program-administrator gate for the staff pages."""
+"""What the issuing pages share: a domain error shown as the verification pages' error page with its
+status code (certificates.web's handling, with that template), and the program-administrator gate for
+the staff pages."""
 
 import functools
 
 from django.contrib.auth.decorators import login_required
-from django.template.response import TemplateResponse
 
+from certificates import web
 from certificates.permissions import require_program_admin
 from lms.errors import DomainError
 
+ERROR_TEMPLATE = "certificates/verify/error.html"
 
-def error_page(request, exc: DomainError, *, template="certificates/verify/error.html", context=None):
-    ctx = {"message": exc.message, "status": exc.status_code, **(context or {})}
-    return TemplateResponse(request, template, ctx, status=exc.status_code)
-
-
-def handles_domain_errors(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except DomainError as exc:
-            return error_page(request, exc)
-
-    return wrapper
+error_page = functools.partial(web.error_page, template=ERROR_TEMPLATE)
+handles_domain_errors = web.domain_errors_shown_with(ERROR_TEMPLATE)
 
 
 def admin_only(view):
