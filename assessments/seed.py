@@ -17,30 +17,13 @@ from lms import roles
 
 from . import services
 from .curriculum import load_assessments
+from .demo_essays import ANSWERS, FIRST_TRIES, DemoEssay
 from .models import Assessment, Attempt, Question, Rubric
 
 PERMISSIONS = {
     roles.INSTRUCTOR: ["add", "change", "delete", "view"],
     roles.PROGRAM_ADMIN: ["add", "change", "delete", "view"],
 }
-
-STRONG_ESSAY = (
-    'I would start by thanking her for coming, even though she did not choose to be here: "You came '
-    "today even though this wasn't your idea. That says something about you.\" (affirmation). I would not "
-    "argue about the word alcoholic or try to convince her; I would roll with it and emphasise choice: "
-    "\"You don't see yourself as having a problem, and you're the one who decides what we talk about.\" "
-    '(reflection). Open question: "What would make this time useful for you?" When she mentions her son '
-    'I hear change talk (desire and reasons): "Being there for him matters a lot to you." Summary: '
-    "\"So you're here because you have to be, you don't like labels, and being the mum you want to be "
-    'for your son is important." I would only share my own experience briefly, if it helps her, '
-    "hopefully, and then hand the conversation back to her."
-)
-FAIR_ESSAY = (
-    "I would listen first and ask her an open question about what brought her here. I would reflect "
-    "that she feels pushed into coming. When she talks about her son I would notice that this matters to "
-    "her and ask more about it. I might share a little of my own story if it seems helpful, but keep the "
-    "focus on her."
-)
 
 
 def _grant_permissions() -> None:
@@ -74,8 +57,13 @@ def _correct_answers(attempt: Attempt, essay_text: str) -> list[services.AnswerI
     return result
 
 
-def _take(*, user, assessment: Assessment, essay_text: str = STRONG_ESSAY) -> Attempt | None:
+def _take(*, user, assessment: Assessment, essay_text: str | None = None) -> Attempt | None:
+    """Take the assessment with every answer right and `essay_text` for its essays. An exam with an
+    essay and no text written for it is not taken: the demo never submits an answer to a scenario it
+    was not written for."""
     if Attempt.objects.filter(user=user, assessment=assessment).exists():
+        return None
+    if essay_text is None and assessment.questions.filter(kind=Question.Kind.ESSAY).exists():
         return None
     attempt = services.attempt_start(user=user, assessment=assessment)
     services.attempt_save_answers(
@@ -84,23 +72,18 @@ def _take(*, user, assessment: Assessment, essay_text: str = STRONG_ESSAY) -> At
     return services.attempt_submit(attempt=attempt, user=user, answers=_correct_answers(attempt, essay_text))
 
 
-def _grade_top(*, attempt: Attempt, grader) -> None:
+def _grade(*, attempt: Attempt, grader, essay: DemoEssay) -> None:
+    """Grade the essays as the demo essay's marks say: on each criterion, the level its text earns."""
     essays = []
     for answer in attempt.answers.filter(kind=Question.Kind.ESSAY).select_related("question__rubric"):
         levels = {}
         for criterion in answer.question.rubric.criteria.prefetch_related("levels"):
-            best = max(criterion.levels.all(), key=lambda lv: lv.points)
-            levels[criterion.pk] = best.pk
+            label = essay.levels[criterion.name]
+            levels[criterion.pk] = next(lv.pk for lv in criterion.levels.all() if lv.label == label)
         essays.append(
-            services.EssayGrade(
-                question_id=answer.question_id,
-                levels=levels,
-                feedback="A respectful, collaborative response with clear, specific OARS examples.",
-            )
+            services.EssayGrade(question_id=answer.question_id, levels=levels, feedback=essay.feedback)
         )
-    services.attempt_grade(
-        attempt=attempt, grader=grader, essays=essays, feedback="Well done: ready for practice."
-    )
+    services.attempt_grade(attempt=attempt, grader=grader, essays=essays)
     services.attempt_release(attempt=attempt, actor=grader)
 
 
@@ -134,12 +117,20 @@ def _work_through(
 
 @transaction.atomic
 def seed_assessments(
-    *, courses: dict[str, CoursePage], users, curriculum=None
+    *,
+    courses: dict[str, CoursePage],
+    users,
+    curriculum=None,
+    answers: dict[str, DemoEssay] | None = None,
+    first_tries: dict[str, str] | None = None,
 ) -> dict[str, list[Assessment]]:
     """Create the quizzes and final exams; leave `trainee_eligible` with every course passed (final
-    exams graded by the demo instructor and released) and `trainee_recovery` with the first course's
-    modules passed and its final exam waiting in the instructor's queue. Returns assessments by course
-    slug."""
+    exams answered with each course's own demo essay, graded by the demo instructor as the essay's marks
+    say, and released) and `trainee_recovery` with the first course's modules passed and its final exam
+    waiting in the instructor's queue. `answers` / `first_tries` (by course slug) default to
+    assessments.demo_essays. Returns assessments by course slug."""
+    answers = ANSWERS if answers is None else answers
+    first_tries = FIRST_TRIES if first_tries is None else first_tries
     curriculum = read(curriculum)
     data = curriculum.courses
     result = load_assessments(curriculum, courses=courses, report=LoadReport())
@@ -154,16 +145,17 @@ def seed_assessments(
     if eligible is not None and instructor is not None:
         for course_data, course in ordered:
             slug = course_data.slug
+            essay = answers.get(slug)
             attempt = _work_through(
                 user=eligible,
                 course=course,
                 quizzes=quizzes_by_course.get(slug, []),
                 exam=exams.get(slug),
-                essay_text=STRONG_ESSAY,
+                essay_text=essay.text if essay else None,
             )
             if attempt is not None and attempt.status == Attempt.Status.AWAITING_GRADING:
                 if instructor in course.instructors.all():
-                    _grade_top(attempt=attempt, grader=instructor)
+                    _grade(attempt=attempt, grader=instructor, essay=essay)
     if recovery is not None and ordered:
         course_data, course = ordered[0]
         slug = course_data.slug
@@ -172,6 +164,6 @@ def seed_assessments(
             course=course,
             quizzes=quizzes_by_course.get(slug, []),
             exam=exams.get(slug),
-            essay_text=FAIR_ESSAY,
+            essay_text=first_tries.get(slug),
         )
     return result

@@ -4,6 +4,7 @@ through the services; idempotent."""
 import pytest
 
 from assessments import selectors
+from assessments.demo_essays import DemoEssay
 from assessments.models import Assessment, Attempt, Question, Rubric
 from assessments.seed import seed_assessments
 from courses.curriculum.parse import read_curriculum
@@ -15,10 +16,19 @@ from tests.courses.test_seed import small_curriculum
 pytestmark = pytest.mark.django_db
 
 
-def _run(home, curriculum):
+# The small curriculum's exams ask about Dana; its rubrics grade Spirit and OARS.
+DANA = DemoEssay(
+    text="I would ask Dana what she wants from today and reflect her worry about her son.",
+    levels={"Spirit": "Proficient", "OARS": "Proficient"},
+    feedback="Respectful and focused on Dana.",
+)
+SMALL_ESSAYS = {"answers": {"first": DANA, "second": DANA}, "first_tries": {"first": "I would listen."}}
+
+
+def _run(home, curriculum, essays=None):
     users = seed_users()
     courses = seed_courses(home=home, users=users, curriculum=curriculum)
-    result = seed_assessments(courses=courses, users=users, curriculum=curriculum)
+    result = seed_assessments(courses=courses, users=users, curriculum=curriculum, **(essays or {}))
     return users, courses, result
 
 
@@ -32,13 +42,16 @@ def _check(users, courses, curriculum):
             m.slug for m in data.modules if m.quiz
         ]
         assert all(q.pass_mark == 80 and q.max_attempts == 3 and q.cooldown_minutes == 10 for q in quizzes)
+        # The fully trained trainee: every course completed, final exams graded and released.
+        assert Enrollment.objects.get(user=eligible, course=course).status == Enrollment.Status.COMPLETED
+        if data.final_exam is None:
+            assert not Assessment.objects.filter(course=course, kind="final_exam").exists()
+            continue
         exam = Assessment.objects.get(course=course, kind="final_exam")
         assert exam.release_policy == "after_grading"
         assert exam.questions_per_attempt == exam.questions.count() - 2
         assert exam.questions.filter(kind="essay", always_include=True, rubric__isnull=False).exists()
         assert not selectors.assessment_problems(assessment=exam)
-        # The fully trained trainee: every course completed, final exams graded and released.
-        assert Enrollment.objects.get(user=eligible, course=course).status == Enrollment.Status.COMPLETED
         assert selectors.final_exam_status(user=eligible, course=course) == "passed"
     first = courses[curriculum.courses[0].slug]
     assert ModuleProgress.objects.filter(enrollment__user=recovery, enrollment__course=first).count() == len(
@@ -51,7 +64,7 @@ def _check(users, courses, curriculum):
 
 def test_seed_small_curriculum_and_idempotent(home):
     small = small_curriculum()
-    users, courses, result = _run(home, small)
+    users, courses, result = _run(home, small, SMALL_ESSAYS)
     _check(users, courses, small)
     counts = (
         Assessment.objects.count(),
@@ -59,7 +72,7 @@ def test_seed_small_curriculum_and_idempotent(home):
         Attempt.objects.count(),
         Rubric.objects.count(),
     )
-    _run(home, small)
+    _run(home, small, SMALL_ESSAYS)
     assert (
         Assessment.objects.count(),
         Question.objects.count(),
@@ -77,9 +90,12 @@ def test_seed_starter_curriculum(home):
     # The files' questions, as written: same count, kinds, texts and right answers.
     for data in curriculum.courses:
         for module in data.modules:
-            quiz = Assessment.objects.get(module__slug=module.slug, course=courses[data.slug])
-            _same_questions(quiz, module.quiz)
-        _same_questions(Assessment.objects.get(course=courses[data.slug], kind="final_exam"), data.final_exam)
+            if module.quiz is not None:
+                quiz = Assessment.objects.get(module__slug=module.slug, course=courses[data.slug])
+                _same_questions(quiz, module.quiz)
+        if data.final_exam is not None:
+            exam = Assessment.objects.get(course=courses[data.slug], kind="final_exam")
+            _same_questions(exam, data.final_exam)
 
 
 def _same_questions(assessment, data):
