@@ -262,6 +262,7 @@ class ModulePage(LineagePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from . import selectors
+        from .activities.selectors import module_practice
 
         context = super().get_context(request, *args, **kwargs)
         course, overview = self._overview(request)
@@ -278,6 +279,10 @@ class ModulePage(LineagePageMixin, Page):
             previous_module=modules[index_ - 1] if index_ else None,
             next_module=next_module,
             next_state=overview.state_by_id.get(next_module.pk) if next_module else None,
+            # Practice activities with the trainee's records; a refused form comes back as typed (views).
+            practice=module_practice(
+                module=self, enrollment=overview.enrollment, forms=getattr(request, "activity_forms", None)
+            ),
             assessment=assessment,
             assessment_cta_template=_optional_template(self.assessment_cta_templates) if assessment else None,
             # What the page already knows about the viewer, so the assessment's call to action does not
@@ -398,3 +403,6 @@ class ModuleProgress(models.Model):
 
     def __str__(self):
         return f"{self.enrollment.user} completed {self.module}"
+
+
+from .activities.models import ActivityKind, ActivityRecord, ModuleActivity  # noqa: E402,F401  (Django finds them)

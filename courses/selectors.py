@@ -14,11 +14,15 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
-    Sum,
     Value,
     prefetch_related_objects,
 )
 
+from .hours import (  # noqa: F401  (training_hours_by_domain*: read here by other apps and tests)
+    hours_by_domain_with_activities,
+    training_hours_by_domain,
+    training_hours_by_domain_for_users,
+)
 from .models import CompetencyDomain, CoursePage, Enrollment, ModulePage, ModuleProgress
 
 User = get_user_model()
@@ -109,25 +113,6 @@ def module_is_unlocked(*, user, module: ModulePage) -> bool:
         .first()
     )
     return row is not None and not any(row)
-
-
-def training_hours_by_domain_for_users(*, user_ids) -> dict[int, dict[int, Decimal]]:
-    """{user_id: {domain_id: hours}} of training hours credited in the LMS (module completions)."""
-    result: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    rows = (
-        ModuleProgress.objects.filter(enrollment__user_id__in=list(user_ids), domain__isnull=False)
-        .values("enrollment__user_id", "domain_id")
-        .annotate(hours=Sum("hours_credited"))
-    )
-    for row in rows:
-        result[row["enrollment__user_id"]][row["domain_id"]] = row["hours"] or Decimal("0")
-    return result
-
-
-def training_hours_by_domain(*, user) -> list[tuple[CompetencyDomain, Decimal]]:
-    """Every domain with the user's credited hours (zero included), in domain order."""
-    hours = training_hours_by_domain_for_users(user_ids=[user.pk]).get(user.pk, {})
-    return [(d, hours.get(d.pk, Decimal("0"))) for d in CompetencyDomain.objects.all()]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -354,6 +339,7 @@ class Progress:
     enrollments: list[EnrollmentRow]
     hours_by_domain: list[tuple[CompetencyDomain, Decimal]]
     total_hours: Decimal = field(default=Decimal("0"))
+    activity_hours: Decimal = field(default=Decimal("0"))  # of the total, from practice activities
 
     @property
     def active(self) -> list[EnrollmentRow]:
@@ -399,7 +385,10 @@ def progress_for(*, user) -> Progress:
         )
         for e in enrollments
     ]
-    hours = training_hours_by_domain(user=user)
+    hours, from_activities = hours_by_domain_with_activities(user=user)
     return Progress(
-        enrollments=result, hours_by_domain=hours, total_hours=sum((h for _, h in hours), Decimal("0"))
+        enrollments=result,
+        hours_by_domain=hours,
+        total_hours=sum((h for _, h in hours), Decimal("0")),
+        activity_hours=from_activities,
     )

@@ -1,8 +1,8 @@
 """The queries behind eligibility.facts: one per kind of fact, whatever the number of trainees, the
 length of their history and the number of versions evaluated together.
 
-- training: modules completed here UNION ALL training taken elsewhere, summed per trainee, source,
-  domain, delivery mode and window bucket;
+- training: modules completed here UNION ALL practice activities confirmed here UNION ALL training taken
+  elsewhere, summed per trainee, source, domain, delivery mode and window bucket;
 - hours: approvals in force UNION ALL entries waiting for approval, summed per trainee, kind, domain,
   "directly supervised", "supervisor qualified" and bucket, with the first and last day of work;
 - done: courses completed UNION ALL board exams passed UNION ALL signatures of the codes of ethics in
@@ -45,7 +45,7 @@ from certificates.hours.models import HoursApproval, PracticeLog, SupervisorQual
 from certificates.programs.models import EthicsPledge, PledgeSignature, Requirement
 from certificates.recovery.models import RecoveryAttestation
 from certificates.training.models import ExternalTrainingHours, OutsideExamResult
-from courses.models import Enrollment, ModuleProgress
+from courses.models import ActivityRecord, Enrollment, ModuleProgress
 from lms.crypto.fields import Unreadable
 from lms.timezones import local_date
 
@@ -137,7 +137,19 @@ def _training(needs: Needs, users, ordered: bool):
             f_bucket=windows.bucket("completed_on"),
         )
         .values(*cols)
-        .annotate(total=Sum("hours_credited"))
+        .annotate(total=Sum("hours_credited")),
+        # Practice activities count as training here once confirmed, from the day they were.
+        _who(
+            ActivityRecord.objects.confirmed().filter(recorded_on__lte=on), "enrollment__user", users, ordered
+        )
+        .annotate(
+            f_src=_int(0),
+            f_dom=F("domain_id"),
+            f_mode=F("delivery_mode"),
+            f_bucket=windows.bucket("recorded_on"),
+        )
+        .values(*cols)
+        .annotate(total=Sum("hours")),
     ]
     if needs.external:
         external = ExternalTrainingHours.objects.filter(

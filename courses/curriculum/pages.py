@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from courses.activities.sync import sync_activities
 from courses.models import CatalogPage, CompetencyDomain, CoursePage, ModulePage
 
-from .data import Catalogue, Course, Curriculum, Domain, Module
+from .data import Catalogue, Course, Curriculum, CurriculumError, Domain, Module
 from .report import LoadReport
 
 
@@ -178,6 +179,7 @@ def load_pages(curriculum: Curriculum, *, home, instructors=(), report: LoadRepo
     catalog = load_catalogue(home, curriculum.catalogue, report)
     courses: dict[str, CoursePage] = {}
     new: set[str] = set()
+    problems = []  # what would lose trainees' records: refuses the whole load (rolled back by the caller)
     for data in curriculum.courses:
         course = CoursePage.objects.child_of(catalog).filter(slug=data.slug).first()
         if course is None:
@@ -185,7 +187,8 @@ def load_pages(curriculum: Curriculum, *, home, instructors=(), report: LoadRepo
             catalog.add_child(instance=course)
             new.add(data.slug)
         for module in data.modules:
-            load_module(course, module, domains, report)
+            page = load_module(course, module, domains, report)
+            problems += sync_activities(page, module, where=f"{data.slug}/{module.slug}", report=report)
         _order_modules(course, [m.slug for m in data.modules], report)
         described = {m.slug for m in data.modules}
         for other in ModulePage.objects.child_of(course).exclude(slug__in=described).order_by("path"):
@@ -206,4 +209,6 @@ def load_pages(curriculum: Curriculum, *, home, instructors=(), report: LoadRepo
         )
     for other in CoursePage.objects.child_of(catalog).exclude(slug__in=list(courses)).order_by("path"):
         report.warnings.append(f"course {other.slug} is not in the files: left as it is")
+    if problems:
+        raise CurriculumError(problems)
     return courses

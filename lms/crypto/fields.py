@@ -116,3 +116,7 @@ class EncryptedDateField(EncryptedFieldMixin, models.DateField):
 
     def from_text(self, text: str) -> dt.date:
         return dt.date.fromisoformat(text)
+
+
+class EncryptedTextField(EncryptedFieldMixin, models.TextField):
+    """Free text stored encrypted (a trainee's written reflection: it may tell of their recovery)."""

@@ -23,6 +23,11 @@ class NotificationKind(models.TextChoices):
     CERTIFICATE_REINSTATED = "certificate_reinstated", _("Certificate reinstated")
     CERTIFICATE_REVOKED = "certificate_revoked", _("Certificate revoked")
     RENEWAL_DUE = "renewal_due", _("Certificate renewal due")
+    ACTIVITY_CONFIRMATION_REQUESTED = (
+        "activity_confirmation_requested",
+        _("Practice activities waiting for your confirmation"),
+    )
+    ACTIVITY_DECIDED = "activity_decided", _("Confirmations of your practice activities")
 
 
 class NotificationQuerySet(models.QuerySet):
