@@ -138,7 +138,7 @@ def _qualify(admin, supervisor):
 def seed_programs(*, courses, users) -> dict[str, CredentialProgram]:
     """Import the demo programs, link and qualify the demo supervisor, and leave the demo trainees at
     different stages: `trainee_eligible` eligible for IC&RC (their courses and exams come from the
-    assessments seed), `trainee` short of practice hours with entries waiting in the supervisor's
+    assessments seed, their recorded practice activities from courses.activities.seed), `trainee` short of practice hours with entries waiting in the supervisor's
     queue, `trainee_recovery` short only of the Kentucky program's 12 months of recovery."""
     admin = users.get("admin")
     programs = {slug: library_import(slug=slug) for slug in DEMO_PROGRAMS}
@@ -173,23 +173,6 @@ def seed_programs(*, courses, users) -> dict[str, CredentialProgram]:
             hours={"advocacy": "3.5"},
             mode=DeliveryMode.FACE_TO_FACE,
             notes="Certificate of attendance seen by the administrator.",
-        )
-        # The academy's modules credit their reading time only; the practice Jordan did was a classroom
-        # course elsewhere (role-plays, group practice and an ethics workshop), recorded as such.
-        _external(
-            admin,
-            eligible,
-            title="Peer recovery skills training (role-plays, group practice, ethics workshop)",
-            provider="Kentucky Peer Support Network",
-            days_ago=150,
-            hours={
-                "advocacy": "5",
-                "mentoring-education": "7",
-                "recovery-wellness-support": "8.5",
-                "ethical-responsibility": "12",
-            },
-            mode=DeliveryMode.FACE_TO_FACE,
-            notes="Certificate of attendance (32.5 hours) seen by the administrator.",
         )
         _exam_passed(admin, eligible, icrc, slug="icrc-pr-exam", days_ago=15, score=Decimal("612"))
         _sign_pledge(eligible, icrc)

@@ -47,6 +47,7 @@ class Command(BaseCommand):
         from assessments.seed import seed_assessments
         from certificates.seed import seed_programs
         from cms.seed import seed_site
+        from courses.activities.seed import seed_activities
         from courses.models import ModulePage
         from courses.seed import seed_courses
 
@@ -57,6 +58,7 @@ class Command(BaseCommand):
                 home = seed_site()
                 courses = seed_courses(home=home, users=users)
                 seed_assessments(courses=courses, users=users)
+                seed_activities(users=users)
                 programs = seed_programs(courses=courses, users=users)
 
         write = self.stdout.write
