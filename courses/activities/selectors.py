@@ -53,7 +53,7 @@ def module_practice(*, module: ModulePage, enrollment: Enrollment | None, forms=
     by_id = {row.activity.pk: row for row in rows}
     records = (
         ActivityRecord.objects.filter(enrollment=enrollment, activity_id__in=list(by_id))
-        .select_related("partner")
+        .select_related("partner", "confirmed_by")
         .order_by("created_at", "pk")
     )
     for record in records:

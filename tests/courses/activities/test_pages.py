@@ -222,3 +222,38 @@ def test_the_dashboard_says_where_hours_come_from(client, world):
     services.reflection_record(user=world.trainee, activity=world.reflection, text=WORDS)
     page = _as(client, world.trainee).get(reverse("courses:dashboard")).content.decode()
     assert "0.5 hours of practice activities you recorded" in page
+
+
+# --- query counts ------------------------------------------------------------------------------------
+
+
+def _count(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm per-process caches
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_the_attendance_sheet_costs_the_same_for_more_trainees(client, world):
+    from courses import services as course_services
+    from tests.factories import TraineeFactory
+
+    client = _as(client, world.instructor)
+    url = reverse("courses:activity-attendance-course", args=[world.course.pk])
+    small = _count(client, url)
+    for _ in range(6):
+        course_services.enrollment_create(user=TraineeFactory(), course=world.course)
+    services.attendance_confirm(actor=world.instructor, activity=world.attendance, trainee=world.trainee)
+    assert _count(client, url) == small
+
+
+def test_the_module_page_costs_the_same_with_records(client, world):
+    client = _as(client, world.trainee)
+    before = _count(client, world.module.url)
+    services.reflection_record(user=world.trainee, activity=world.reflection, text=WORDS)
+    services.role_play_log(user=world.trainee, activity=world.role_play, partner_email=world.classmate.email)
+    services.attendance_confirm(actor=world.instructor, activity=world.attendance, trainee=world.trainee)
+    assert _count(client, world.module.url) == before
