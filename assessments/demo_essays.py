@@ -31,10 +31,10 @@ ACTIVE_LISTENING = DemoEssay(
         "When she mentions her son, I hear change talk (desire and reasons): she hates letting him down. "
         'I would reflect it rather than pounce on it: "Being there for him matters a lot to you." and '
         'then draw it out with another open question: "What would you like him to see when he looks at '
-        'you?" If she pushes back ("So now you think I\'m a bad mum"), that is discord, and I would '
-        'apologise and reflect instead of defending myself: "I didn\'t mean that. You clearly love him."\n\n'
-        "Before we finish I would summarise: \"So you're here because you have to be, you don't like "
-        "labels, and being the mum you want to be for your son is really important to you. Did I miss "
+        'you?" If she pushes back ("So now you think I\'m a bad mom"), that is discord, and I would '
+        'apologize and reflect instead of defending myself: "I didn\'t mean that. You clearly love him."\n\n'
+        "Before we finish I would summarize: \"So you're here because you have to be, you don't like "
+        "labels, and being the mom you want to be for your son is really important to you. Did I miss "
         'anything?"\n\n'
         "I might mention that I also once felt pushed into getting help, but only if it seemed to help "
         "her, and I would keep it short."
@@ -83,7 +83,7 @@ CRISIS_RESPONSE = DemoEssay(
         "sponsor, and keep my own routines that week, like my meeting and a walk."
     ),
     levels={
-        "Recognising warning signs": "Proficient",
+        "Recognizing warning signs": "Proficient",
         "Asking directly and listening": "Proficient",
         # Must-pass (minimum Developing): stays with Andre, supervisor, 988 together, 911 if in danger.
         "Connecting to help safely": "Proficient",
@@ -118,7 +118,7 @@ ETHICS_BOUNDARIES = DemoEssay(
     ),
     levels={
         "Honesty about confidentiality": "Proficient",
-        "Person-centred response": "Proficient",
+        "Person-centered response": "Proficient",
         "Safety and overdose risk": "Proficient",
         # Consults and documents, names the principles, but does not tie each step to its principle.
         "Consultation and documentation": "Developing",
@@ -136,7 +136,7 @@ PEER_PRACTICE = DemoEssay(
         "one of our agreements is that everyone is welcome here, whatever language they speak. Let's "
         'keep to that." My co-facilitator would stay with the group while I go after Ana, so she is '
         "not left alone and the group is not left without a facilitator.\n\n"
-        "With Ana, I would apologise that this happened in our group and ask, with her cousin's help "
+        "With Ana, I would apologize that this happened in our group and ask, with her cousin's help "
         "only for this first conversation, how she is and what she would like. I would offer a free, "
         "qualified interpreter for future sessions, so she does not have to rely on family for private "
         "things, or a Spanish-language group if she would prefer one. I would raise the lack of "
