@@ -116,6 +116,8 @@ PAGES: dict[str, list[Visit]] = {
         Visit("certification checklist", "/certification/"),
         Visit("quiz result", lambda w: f"/assessments/attempts/{w['released'].pk}/result/"),
         Visit("my learning", "/learn/dashboard/"),
+        # Alex named Jordan as partner in a role-play (the demo): it waits for Jordan's answer.
+        Visit("role-plays to confirm", "/learn/activities/confirmations/"),
     ],
     # A trainee who has just signed up: no course, no program, no supervisor yet.
     "trainee (new)": [
@@ -143,6 +145,8 @@ PAGES: dict[str, list[Visit]] = {
         Visit("grading an attempt", lambda w: f"/assessments/grading/{w['to_grade'].pk}/"),
         Visit("gradebooks", "/assessments/gradebook/"),
         Visit("gradebook", lambda w: f"/assessments/gradebook/{w['course'].pk}/"),
+        Visit("attendance (courses)", "/learn/activities/attendance/"),
+        Visit("attendance sheet", lambda w: f"/learn/courses/{w['course'].pk}/attendance/"),
         Visit("profile", "/profile/"),
         Visit("page not found", "/no-such-page/", status=404),
         Visit("Wagtail admin (not counted)", "/admin/"),
