@@ -366,14 +366,20 @@ def _codes_mentioned(data: bytes) -> set[str]:
     return found
 
 
-def _known_certificate(data: bytes) -> Certificate | None:
-    """One of our certificates this file names (by code) or starts like (cut short: the signature
-    and the code are at the end, but the start is one of ours). Raw-byte scans: no parsing."""
+def _known_certificate(data: bytes) -> tuple[Certificate | None, bool]:
+    """(the certificate, whether the file is one of ours): one of our certificates this file names (by
+    code) or starts like (cut short: the signature and the code are at the end, but the start is one of
+    ours). Raw-byte scans: no parsing.
+
+    The start names a certificate only when exactly one has it: the first kilobyte is the page's
+    opening drawing, which two certificates of one holder (a renewal, a replacement) or of namesakes
+    can share. The file is still one of ours, but it is never reported as someone else's certificate."""
     mentioned = _codes_mentioned(data)
     known = _register().filter(code__in=mentioned).first() if mentioned else None
     if known is None and len(data) >= HEAD_BYTES:
-        known = _register().filter(head_sha256=signing.sha256_hex(data[:HEAD_BYTES])).first()
-    return known
+        alike = list(_register().filter(head_sha256=signing.sha256_hex(data[:HEAD_BYTES]))[:2])
+        return (alike[0] if len(alike) == 1 else None), bool(alike)
+    return known, known is not None
 
 
 def verification_for_pdf(data: bytes) -> PdfVerification:
@@ -388,7 +394,7 @@ def verification_for_pdf(data: bytes) -> PdfVerification:
     certificate = _register().filter(sha256=digest).first()
     if certificate is not None:
         return PdfVerification(AUTHENTIC, PDF_RESULT_MESSAGES[AUTHENTIC], verification_of(certificate))
-    known = _known_certificate(data)
+    known, one_of_ours = _known_certificate(data)
     try:
         check = pdfcheck.bounded_signature_check(data)
     except pdfcheck.CouldNotCheck:
@@ -397,7 +403,7 @@ def verification_for_pdf(data: bytes) -> PdfVerification:
         )
     if check.foreign:
         return PdfVerification(NOT_ISSUED_HERE, PDF_RESULT_MESSAGES[NOT_ISSUED_HERE], None)
-    if (check.ours and not check.authentic) or known is not None:
+    if (check.ours and not check.authentic) or one_of_ours:
         return PdfVerification(
             ALTERED, PDF_RESULT_MESSAGES[ALTERED], verification_of(known) if known else None
         )

@@ -16,7 +16,7 @@ from certificates.models import Certificate, RecoveryAttestation
 from tests.factories import TraineeFactory
 
 from .helpers import *  # noqa: F403
-from .helpers import fresh_ip, stored_pdf
+from .helpers import fresh_ip, issue, make_eligible, stored_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -192,6 +192,18 @@ def test_any_change_to_the_bytes_is_altered(client, issued, change):
     assert response.json()["result"] == "altered"
 
 
+def test_a_cut_short_file_names_its_certificate_only_when_its_start_is_unique(issued, version, admin):
+    """The first kilobyte is the page's opening drawing: another certificate can start the same way (a
+    namesake's, the same holder's renewal). Then a cut-short file is still altered, but names nobody."""
+    cut = stored_pdf(issued)[:5000]
+    assert selectors.verification_for_pdf(cut).certificate.code == format_code(issued.code)
+    namesake = issue(user=make_eligible(TraineeFactory(full_name="Jordan Lee"), version), version=version)
+    if namesake.head_sha256 != issued.head_sha256:  # the drawing differs after all (font subsets)
+        Certificate.objects.filter(pk=namesake.pk).update(head_sha256=issued.head_sha256)
+    result = selectors.verification_for_pdf(cut)
+    assert (result.result, result.certificate) == ("altered", None)
+
+
 def test_flipping_any_byte_anywhere_is_altered(issued):
     data = stored_pdf(issued)
     rng = random.Random(1234)
@@ -210,8 +222,11 @@ def test_a_revoked_certificates_pdf_is_authentic_but_revoked(client, issued, adm
 
 
 def test_a_pdf_from_elsewhere_is_not_issued_here(client, issued, signing_material):
+    # Made with our template for someone else (another name, another code), never signed.
     face = services.certificate_face(issued)
-    unsigned = render_certificate_pdf(face.__class__(**{**face.__dict__, "code": generate_code()}))
+    unsigned = render_certificate_pdf(
+        face.__class__(**{**face.__dict__, "code": generate_code(), "holder_name": "Robin Okafor-Smith"})
+    )
     assert _upload(client, unsigned).json()["result"] == "not_issued_here"
     assert _upload(client, b"%PDF-1.4\n%%EOF\n").json()["result"] == "not_issued_here"
     assert _upload(client, b"hello, world").json()["result"] == "not_issued_here"
