@@ -85,8 +85,9 @@ def _verify_pdf(employer: Client, pdf: bytes, status: str) -> None:
 
 
 def _revoke(admin: Client, uuid: str) -> None:
-    page = f"/certificates/manage/{uuid}/"
-    answer = admin.form_post(page, f"{page}revoke/", {"reason": REVOKE_REASON})
+    # Revoking asks for confirmation: the confirmation page holds the form (a reason, the box ticked).
+    confirm_page = f"/certificates/manage/{uuid}/revoke/"
+    answer = admin.form_post(confirm_page, confirm_page, {"reason": REVOKE_REASON, "confirm": "on"})
     expect(answer.status_code == 302, f"revoke: {answer.status_code} {snippet(answer.text)}")
 
 
