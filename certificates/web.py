@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from lms import roles
 from lms.errors import DomainError
+from lms.forms import form_error  # noqa: F401 (re-exported for the certificates views)
 
 from .forms import CSVUploadForm
 
@@ -40,12 +41,6 @@ def domain_errors_shown_with(template: str):
 
 
 handles_domain_errors = domain_errors_shown_with(ERROR_TEMPLATE)
-
-
-def form_error(form, exc: DomainError):
-    """Show a service's refusal on the form, next to the field it names when the form has it."""
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)
 
 
 def require_admin(request):

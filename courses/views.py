@@ -17,7 +17,7 @@ from . import selectors, services
 from .models import CatalogPage, CoursePage, ModulePage
 
 
-def _error(request, exc: DomainError, *, back_url: str | None = None):
+def error_page(request, exc: DomainError, *, back_url: str | None = None):
     return TemplateResponse(
         request,
         "courses/error.html",
@@ -59,7 +59,7 @@ def enrol(request, course_id: int):
     try:
         services.enrollment_create(user=request.user, course=course)
     except DomainError as exc:
-        return _error(request, exc, back_url=course.get_url(request))
+        return error_page(request, exc, back_url=course.get_url(request))
     messages.success(request, _("You are enrolled in %(course)s.") % {"course": course.title})
     overview = selectors.course_overview(user=request.user, course=course)
     target = overview.next_module or course
@@ -73,7 +73,7 @@ def module_complete(request, module_id: int):
     try:
         services.module_complete(user=request.user, module=module)
     except DomainError as exc:
-        return _error(request, exc, back_url=module.get_parent().get_url(request))
+        return error_page(request, exc, back_url=module.get_parent().get_url(request))
     messages.success(request, _("Module complete: %(module)s.") % {"module": module.title})
     course = module.get_parent().specific
     overview = selectors.course_overview(user=request.user, course=course)

@@ -4,6 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from .timezones import time_zone_choices
 
 
+def form_error(form, exc) -> None:
+    """Show a service's refusal (a lms.errors.DomainError) on the form, next to the field it names when
+    the form has it, else above the form."""
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form (allauth builds its SignupForm on top of this class)."""
 

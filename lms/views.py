@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from . import services
 from .errors import DomainError
-from .forms import ProfileForm
+from .forms import ProfileForm, form_error
 
 
 def healthz(request):
@@ -41,7 +41,7 @@ def profile(request):
             try:
                 services.profile_update(user=request.user, **form.cleaned_data)
             except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                form_error(form, exc)
                 status = exc.status_code
             else:
                 messages.success(request, _("Your profile is saved."))

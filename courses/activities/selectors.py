@@ -4,11 +4,7 @@ takes a fixed number of queries whatever the number of activities, records or tr
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
-
-from django.db.models import Sum
 
 from lms import roles
 
@@ -154,18 +150,3 @@ def attendance_sheets(*, course: CoursePage) -> list[AttendanceSheet]:
         )
         for activity in activities
     ]
-
-
-def activity_hours_by_domain_for_users(*, user_ids) -> dict[int, dict[int, Decimal]]:
-    """{user_id: {domain_id: hours}} of confirmed practice activities."""
-    result: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    rows = (
-        ActivityRecord.objects.confirmed()
-        .filter(enrollment__user_id__in=list(user_ids), domain__isnull=False)
-        .values("enrollment__user_id", "domain_id")
-        .annotate(hours=Sum("hours"))
-        .order_by()
-    )
-    for row in rows:
-        result[row["enrollment__user_id"]][row["domain_id"]] = row["hours"] or Decimal("0")
-    return result

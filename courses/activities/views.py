@@ -17,20 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from lms import roles
 from lms.errors import DomainError, Invalid
+from lms.forms import form_error
 
 from ..models import CoursePage
+from ..views import error_page
 from . import forms, selectors, services
 from .models import ActivityKind, ModuleActivity
-
-
-def _error(request, exc: DomainError, *, back_url: str | None = None):
-    return TemplateResponse(
-        request, "courses/error.html", {"message": exc.message, "back_url": back_url}, status=exc.status_code
-    )
-
-
-def _form_error(form, exc: DomainError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def _activity(activity_id: int, kind: str) -> ModuleActivity:
@@ -53,10 +45,10 @@ def _record(request, activity: ModuleActivity, form, save, success: str):
         try:
             save(form.cleaned_data)
         except Invalid as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
             return _module_again(request, activity, form, status=exc.status_code)
         except DomainError as exc:
-            return _error(request, exc, back_url=activity.module.get_url(request))
+            return error_page(request, exc, back_url=activity.module.get_url(request))
         messages.success(request, success)
         return redirect(f"{activity.module.get_url(request)}#activity-{activity.key}")
     return _module_again(request, activity, form, status=422)
@@ -122,7 +114,7 @@ def confirm(request, record_id: int):
             try:
                 service(user=request.user, record=record)
             except DomainError as exc:
-                return _error(request, exc)
+                return error_page(request, exc)
             messages.success(
                 request,
                 _("Thank you: the role-play is confirmed.")
