@@ -24,7 +24,11 @@ PDF = b"%PDF-1.7\n" + bytes(range(256)) * 64
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 def test_make_demo_passes_the_port_to_the_server_and_site_url():
-    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "PORT", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SITE_URL", "PORT", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")
+    }
     dry_run = subprocess.run(
         ["make", "-n", "demo", "PORT=8001"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
