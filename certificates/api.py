@@ -2,7 +2,8 @@
 
 Order matters: ninja tries routes in the order routers are mounted, so the library's fixed
 /programs/library paths come before /programs/{slug}, and a path served with several methods lives
-in one router. Endpoint function names are unique across these routers (they are the OpenAPI
+in one router. Issuing comes first: its public verification by code is the busiest route, and Django
+tries URL patterns one by one (issue 10). Endpoint function names are unique across these routers (they are the OpenAPI
 operation ids)."""
 
 from ninja import Router
@@ -18,6 +19,7 @@ from .training.api import router as training_router
 
 router = Router()
 for _sub in (
+    issuing_router,
     library_router,
     programs_router,
     eligibility_router,
@@ -25,6 +27,5 @@ for _sub in (
     hours_router,
     recovery_router,
     applicant_router,
-    issuing_router,
 ):
     router.add_router("", _sub)

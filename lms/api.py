@@ -232,9 +232,10 @@ def _mount():
     from certificates.api import router as certificates_router
     from courses.api import router as courses_router
 
+    # Certificates first: public verification is the busiest route (URL patterns are tried in order).
+    api.add_router("/", certificates_router)
     api.add_router("/", courses_router)
     api.add_router("/", assessments_router)
-    api.add_router("/", certificates_router)
 
 
 _mount()

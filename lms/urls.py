@@ -11,11 +11,12 @@ from . import converters  # noqa: F401  (registers <id:...> before any URLconf b
 from .api import api, api_not_found
 
 urlpatterns = [
+    # The API first: employers' systems verify certificates all day, and patterns are tried in order.
+    path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
-    path("api/v1/", api.urls),
     # Any other /api/ path is a JSON 404, never a redirect (APPEND_SLASH) or Wagtail's HTML page.
     re_path(r"^api/", api_not_found, name="api-not-found"),
     # The issuer's did:web DID document (Open Badges Data Integrity proofs: certificates/issuing/dikeys.py)

@@ -158,13 +158,14 @@ def _asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
 
 
 def _pyhanko_signer(material: SigningMaterial):
-    from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    from .cmstemplate import TemplateSigner
 
     der_key = material.private_key.private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-    return signers.SimpleSigner(
+    return TemplateSigner(
         signing_cert=_asn1_cert(material.certificate),
         signing_key=asn1_keys.PrivateKeyInfo.load(der_key),
         cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(c) for c in material.ca_certificates]),
@@ -198,6 +199,7 @@ def signing_context() -> SigningContext:
     context = _contexts.get(id(material))
     if context is None or context.material is not material:
         signer = _pyhanko_signer(material)
+        signer.prepare_template(use_pades=True, signed_attr_settings=_signed_attributes())
         context = SigningContext(material=material, signer=signer, bytes_reserved=_reserve_for(signer))
         with _lock:
             _contexts.clear()
@@ -205,10 +207,14 @@ def signing_context() -> SigningContext:
     return context
 
 
+def _signed_attributes():
+    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+
+    return PdfCMSSignedAttributes(signing_time=datetime.now().astimezone())
+
+
 def _reserve_for(signer) -> int:
     import asyncio
-
-    from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
     dummy = asyncio.run(
         signer.async_sign(
@@ -216,7 +222,7 @@ def _reserve_for(signer) -> int:
             "sha256",
             use_pades=True,
             dry_run=True,
-            signed_attr_settings=PdfCMSSignedAttributes(signing_time=datetime.now().astimezone()),
+            signed_attr_settings=_signed_attributes(),
         )
     )
     # Tight, like pyHanko's tight_size_estimates, plus room for an ECDSA or RSA value a few bytes longer

@@ -133,6 +133,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int(
     default=0 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" else 60,
 )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# The certificate look-up by code (every verification) runs as a prepared statement on PostgreSQL
+# (certificates/issuing/selectors/lookup.py). Turn off behind a transaction-mode pooler that cannot keep
+# prepared statements (PgBouncer before 1.21, or without max_prepared_statements).
+VERIFY_PREPARED_LOOKUP = env.bool("VERIFY_PREPARED_LOOKUP", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared cache (rate limits, throttling). Use Redis in production so limits hold across machines.

@@ -5,15 +5,11 @@ that replaced it). Never an email address, never recovery or health data."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connections, router
-from django.db.models import F
-from django.db.models.fields.json import KeyTextTransform
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +22,7 @@ from lms.errors import NotFound
 
 from .. import pdfcheck, signing
 from ..codes import format_code, normalize_code
+from .lookup import record_by_code
 
 ERR_CERTIFICATE_NOT_FOUND = _("No certificate with this code was issued here.")
 ERR_NOT_YOURS = _("This certificate is not yours.")
@@ -202,101 +199,11 @@ def verify_url(code: str) -> str:
     return settings.SITE_URL + reverse("certificates:issuing:verify-code", args=[format_code(code)])
 
 
+_NOT_IN_REGISTER = (Certificate.Status.PENDING, Certificate.Status.CANCELLED)
+
+
 def _register():
     return Certificate.objects.issued().select_related("replaced_by")
-
-
-# What the public record shows, and nothing else: the snapshot's four public keys (not the whole
-# snapshot, which lists courses and hours), and the renewal's code and status through the unique
-# replaces_id index. No ordering: the code is unique.
-_PUBLIC_COLUMNS = {
-    "public_holder_name": KeyTextTransform("holder_name", "snapshot"),
-    "public_program": KeyTextTransform("program_name", "snapshot"),
-    "public_program_version": KeyTextTransform("version", "snapshot"),
-    "public_requirements_set_by": KeyTextTransform("issuing_body", "snapshot"),
-    "renewal_code": F("replaced_by__code"),
-    "renewal_status": F("replaced_by__status"),
-}
-_RECORD_FIELDS = ("code", "status", "issued_on", "expires_on", "status_changed_at", "status_reason")
-_NOT_IN_REGISTER = (Certificate.Status.PENDING, Certificate.Status.CANCELLED)
-_PLACEHOLDER = "?code?"
-
-
-@dataclass(frozen=True)
-class _CompiledLookup:
-    """The look-up by code, compiled by the ORM once per process and database: building and compiling
-    the query cost more than the database takes to answer it (issue 10). Each request runs the same
-    SQL with its own code through the connection's cursor (so it is logged and counted like any
-    query), and the compiler's converters turn the row into Python values as the ORM would."""
-
-    sql: str
-    params: tuple
-    code_at: int
-    names: tuple[str, ...]
-    compiler: object
-    converters: dict
-
-    def run(self, alias: str, code: str) -> dict | None:
-        params = list(self.params)
-        params[self.code_at] = code
-        connection = connections[alias]
-        if _check_by_using(connection):
-            # The look-up is this request's health check (CONN_HEALTH_CHECKS): instead of Django's
-            # "SELECT 1" before it (a round trip on every call), a reused connection that turns out
-            # to be broken is closed and the read-only look-up runs once more on a new one.
-            connection.health_check_done = True
-            try:
-                row = self._fetch(connection, params)
-            except (OperationalError, InterfaceError):
-                connection.close()
-                row = self._fetch(connection, params)
-        else:
-            row = self._fetch(connection, params)
-        if row is None:
-            return None
-        return self._convert(row)
-
-    def _fetch(self, connection, params):
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
-            return cursor.fetchone()
-
-    def _convert(self, row) -> dict:
-        if self.converters:
-            row = next(iter(self.compiler.apply_converters([row], self.converters)))
-        return dict(zip(self.names, row, strict=True))
-
-
-def _check_by_using(connection) -> bool:
-    """Whether this request's health check is still due on an open, reused connection outside any
-    transaction (inside one, a failure could not be retried)."""
-    return (
-        connection.connection is not None
-        and connection.health_check_enabled
-        and not connection.health_check_done
-        and not connection.in_atomic_block
-    )
-
-
-@functools.lru_cache(maxsize=8)
-def _compiled_lookup(alias: str, vendor: str) -> _CompiledLookup:
-    queryset = (
-        Certificate.objects.using(alias)
-        .filter(code=_PLACEHOLDER)
-        .order_by()
-        .values(*_RECORD_FIELDS, **_PUBLIC_COLUMNS)[:1]
-    )
-    compiler = queryset.query.get_compiler(using=alias)
-    sql, params = compiler.as_sql()
-    columns = [select[0] for select in compiler.select[: compiler.col_count]]
-    return _CompiledLookup(
-        sql=sql,
-        params=tuple(params),
-        code_at=list(params).index(_PLACEHOLDER),
-        names=(*queryset.query.values_select, *queryset.query.annotation_select),
-        compiler=compiler,
-        converters=compiler.get_converters(columns),
-    )
 
 
 def verification_for_code(raw_code: str) -> Verification:
@@ -304,8 +211,7 @@ def verification_for_code(raw_code: str) -> Verification:
     register (NotFound when no certificate with this code was issued): one query, by the unique index
     on the code, selecting only the columns the answer shows."""
     code = normalize_code(raw_code)
-    alias = router.db_for_read(Certificate)
-    row = _compiled_lookup(alias, connections[alias].vendor).run(alias, code)
+    row = record_by_code(code)
     if row is None or row["status"] in _NOT_IN_REGISTER:
         raise NotFound(str(ERR_CERTIFICATE_NOT_FOUND), code="certificate_not_found")
     renewal_status = row.pop("renewal_status")
