@@ -149,7 +149,9 @@ def _mine_context(user):
         row["link_url"] = publishing_selectors.published_url(link) if link else None
     return {
         "rows": rows,
-        "options": selectors.apply_options(user=user, open_applications=open_applications),
+        "options": selectors.apply_options(
+            user=user, open_applications=open_applications, certificates=certificates
+        ),
         "applications": list(selectors.applications_for_user(user=user)[:20]),
     }
 

@@ -141,6 +141,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Shared cache (rate limits, throttling). Use Redis in production so limits hold across machines.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Sessions are read from the cache and written through to the database (one query less on every
+# signed-in page; issue 10), but only where every process sees the same cache: with a per-process
+# cache, one worker could go on honouring a session another has ended (sign-out). dev and test run one
+# process and say so themselves.
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.db"
+    if CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES
+    else "django.contrib.sessions.backends.cached_db"
+)
 
 AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = [

@@ -14,3 +14,5 @@ FIELD_ENCRYPTION_KEYS = env.list(
     "FIELD_ENCRYPTION_KEYS",
     default=["f164ec6bd6fbc4aef5647abc15199da0f9badcc1d2127bde2087ae0d794a9a0b"],
 )
+# The development server is one process: sessions through its cache (see base.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

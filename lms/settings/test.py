@@ -27,4 +27,6 @@ SIGNING_CA_CERT_FILE = str(SIGNING_DIR / "ca.cert.pem")
 # Parallel workers may share one Redis: keep their keys apart.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 CACHES["default"]["KEY_PREFIX"] = "test-" + os.environ.get("PYTEST_XDIST_WORKER", "main")
+# One process per test worker: sessions through the cache, as in production with Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

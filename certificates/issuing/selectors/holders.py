@@ -140,20 +140,29 @@ def current_certificates_for(*, user, program_ids, on: date | None = None) -> di
     """{program id: the holder's certificate that still stands} for several programs, in one query
     (the newest pending one, else the newest issued or suspended one neither renewed nor past its
     grace period)."""
-    on = on or today()
     candidates = (
         Certificate.objects.filter(
             holder=user,
             version__program_id__in=list(program_ids),
-            status__in=[Certificate.Status.ISSUED, Certificate.Status.SUSPENDED, Certificate.Status.PENDING],
+            status__in=_STANDING_STATUSES,
         )
         .select_related("version", "replaced_by")
         .order_by("-created_at", "-pk")
     )
+    return standing_certificates(candidates, on=on)
+
+
+_STANDING_STATUSES = (Certificate.Status.ISSUED, Certificate.Status.SUSPENDED, Certificate.Status.PENDING)
+
+
+def standing_certificates(certificates, *, on: date | None = None) -> dict[int, Certificate]:
+    """current_certificates_for over certificates already loaded (newest first, with version and
+    replaced_by), such as the holder's whole list."""
+    on = on or today()
     current: dict[int, Certificate] = {}
-    for certificate in candidates:
+    for certificate in certificates:
         program_id = certificate.version.program_id
-        if program_id in current:
+        if program_id in current or certificate.status not in _STANDING_STATUSES:
             continue
         if certificate.status == Certificate.Status.PENDING:
             current[program_id] = certificate
@@ -180,9 +189,10 @@ def open_applications_for(*, user) -> list[CertificateApplication]:
     )
 
 
-def apply_options(*, user, open_applications=None) -> list[ApplyOption]:
-    """For each program the trainee works toward: can they apply now? `open_applications`: the
-    trainee's open applications, when the caller has loaded them already."""
+def apply_options(*, user, open_applications=None, certificates=None) -> list[ApplyOption]:
+    """For each program the trainee works toward: can they apply now? `open_applications` and
+    `certificates` (all the holder's, newest first, as certificates_for_holder gives them): when the
+    caller has loaded them already."""
     from certificates.eligibility.engine import eligibility_for_versions
 
     enrollments = list(
@@ -193,7 +203,10 @@ def apply_options(*, user, open_applications=None) -> list[ApplyOption]:
     if open_applications is None:
         open_applications = open_applications_for(user=user)
     open_apps = {a.version_id: a for a in open_applications}
-    currents = current_certificates_for(user=user, program_ids=[e.program_id for e in enrollments])
+    if certificates is None:
+        currents = current_certificates_for(user=user, program_ids=[e.program_id for e in enrollments])
+    else:
+        currents = standing_certificates(certificates)
     # Whoever has neither a standing certificate nor an open application: all their programs evaluated
     # in one pass (the same queries for one program as for five).
     candidates = [e for e in enrollments if e.program_id not in currents and e.version_id not in open_apps]
