@@ -105,6 +105,26 @@ def stored_pdf(certificate) -> bytes:
         return fh.read()
 
 
+def sample_face(**overrides):
+    """A certificate's face for rendering and signing tests (fields overridable)."""
+    import datetime as dt
+
+    from certificates.issuing.pdf import CertificateFace
+
+    fields = {
+        "code": "HPAQQJYZG9XT",
+        "holder_name": "Jordan Lee",
+        "program_name": "Peer Recovery",
+        "version_label": "2024",
+        "issuing_body": "Test Board",
+        "issued_on": dt.date(2026, 1, 5),
+        "expires_on": dt.date(2028, 1, 5),
+        "verify_url": "https://certs.example.org/verify/HPA-QQJY-ZG9X-T/",
+    }
+    fields.update(overrides)
+    return CertificateFace(**fields)
+
+
 __all__ = [
     "Kind",
     "_roomy_rate_limits",

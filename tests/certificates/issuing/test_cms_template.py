@@ -16,10 +16,10 @@ from pyhanko.sign.signers import SimpleSigner
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
 from certificates.issuing import cmstemplate, signing
-from certificates.issuing.pdf import CertificateFace, render_certificate_pdf
+from certificates.issuing.pdf import render_certificate_pdf
 
 from .helpers import *  # noqa: F403
-from .helpers import use_signing_dir
+from .helpers import sample_face, use_signing_dir
 
 
 def _attrs():
@@ -141,17 +141,7 @@ def test_an_rsa_key_signs_through_the_template_too(settings, tmp_path):
         padding.PKCS1v15(),
         hashes.SHA256(),
     )
-    face = CertificateFace(
-        code="HPAQQJYZG9XT",
-        holder_name="Jordan Lee",
-        program_name="Peer Recovery",
-        version_label="2024",
-        issuing_body="Test Board",
-        issued_on=dt.date(2026, 1, 5),
-        expires_on=dt.date(2028, 1, 5),
-        verify_url="https://certs.example.org/verify/HPA-QQJY-ZG9X-T/",
-    )
-    signed = signing.sign_pdf(render_certificate_pdf(face), reason="Certificate HPA-QQJY-ZG9X-T")
+    signed = signing.sign_pdf(render_certificate_pdf(sample_face()), reason="Certificate HPA-QQJY-ZG9X-T")
     check = signing.check_pdf_signature(signed)
     assert check.authentic and check.covers_whole_file
 

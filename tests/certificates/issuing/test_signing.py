@@ -1,6 +1,5 @@
 """The signing key set-up (manage.py setup_signing), PAdES signing and the signature check, pdfsig."""
 
-import datetime as dt
 import shutil
 import subprocess
 from io import StringIO
@@ -15,32 +14,17 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
 from certificates.issuing import signing
-from certificates.issuing.pdf import CertificateFace, render_certificate_pdf
+from certificates.issuing.pdf import render_certificate_pdf
 
 from .helpers import *  # noqa: F403
-from .helpers import use_signing_dir
+from .helpers import sample_face, use_signing_dir
 
 PDFSIG = shutil.which("pdfsig") or ("/usr/bin/pdfsig" if Path("/usr/bin/pdfsig").exists() else None)
 
 
-def _face(**overrides):
-    fields = {
-        "code": "HPAQQJYZG9XT",
-        "holder_name": "Jordan Lee",
-        "program_name": "Peer Recovery",
-        "version_label": "2024",
-        "issuing_body": "Test Board",
-        "issued_on": dt.date(2026, 1, 5),
-        "expires_on": dt.date(2028, 1, 5),
-        "verify_url": "https://certs.example.org/verify/HPA-QQJY-ZG9X-T/",
-    }
-    fields.update(overrides)
-    return CertificateFace(**fields)
-
-
 @pytest.fixture(scope="module")
 def signed_pdf(signing_material):
-    return signing.sign_pdf(render_certificate_pdf(_face()), reason="Certificate HPA-QQJY-ZG9X-T")
+    return signing.sign_pdf(render_certificate_pdf(sample_face()), reason="Certificate HPA-QQJY-ZG9X-T")
 
 
 def test_setup_signing_creates_a_ca_and_signer_once(settings, tmp_path):
@@ -85,7 +69,7 @@ def test_pkcs12_key_material_is_used_for_production(settings, tmp_path, signing_
     settings.SIGNING_CA_CERT_FILE = ""
     material = signing.load_signing_material()
     assert material.fingerprint == signing_material.fingerprint
-    signed = signing.sign_pdf(render_certificate_pdf(_face()), reason="Certificate HPA-QQJY-ZG9X-T")
+    signed = signing.sign_pdf(render_certificate_pdf(sample_face()), reason="Certificate HPA-QQJY-ZG9X-T")
     assert signing.check_pdf_signature(signed).authentic
 
 
@@ -118,7 +102,7 @@ def test_any_change_breaks_the_signature_check(signed_pdf, tamper):
 
 
 def test_unsigned_or_foreign_files_are_not_ours(signing_material):
-    unsigned = render_certificate_pdf(_face())
+    unsigned = render_certificate_pdf(sample_face())
     assert not signing.check_pdf_signature(unsigned).signed
     garbage = signing.check_pdf_signature(b"not a pdf at all")
     assert not garbage.readable and not garbage.authentic
@@ -134,7 +118,7 @@ def test_a_pdf_signed_by_another_ca_is_not_ours(signing_material, settings, tmp_
     }
     use_signing_dir(settings, tmp_path / "forger")
     create_dev_material(dev_paths(settings), organization="Peer Support Academy")
-    forged = signing.sign_pdf(render_certificate_pdf(_face()), reason="Certificate HPA-QQJY-ZG9X-T")
+    forged = signing.sign_pdf(render_certificate_pdf(sample_face()), reason="Certificate HPA-QQJY-ZG9X-T")
     for name, value in ours.items():  # back to the real key
         setattr(settings, name, value)
     check = signing.check_pdf_signature(forged)
