@@ -3,8 +3,8 @@
 Order matters: ninja tries routes in the order routers are mounted, so the library's fixed
 /programs/library paths come before /programs/{slug}, and a path served with several methods lives
 in one router. Issuing comes first: its public verification by code is the busiest route, and Django
-tries URL patterns one by one (issue 10). Endpoint function names are unique across these routers (they are the OpenAPI
-operation ids)."""
+tries URL patterns one by one (issue 10). Endpoint function names are unique across these routers
+(they are the OpenAPI operation ids)."""
 
 from ninja import Router
 

@@ -175,7 +175,8 @@ def _pyhanko_signer(material: SigningMaterial):
 @dataclass(frozen=True)
 class SigningContext:
     """What signing a certificate needs besides the PDF, built once per process and key (issue 10):
-    pyHanko's signer (key and chain parsed once), and the room to reserve for the signature.
+    pyHanko's signer (key and chain parsed once, and the signature container's template:
+    cmstemplate.py), and the room to reserve for the signature.
 
     pyHanko would otherwise size the signature before every real one by making a complete dummy
     signature (building the whole CMS structure, about 40% of its signing time). The CMS of a
