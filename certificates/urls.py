@@ -50,6 +50,11 @@ urlpatterns = [
     path("certification/manage/trainees/", eligibility_views.trainees, name="trainees"),
     path("certification/manage/trainees/<id:user_id>/", eligibility_views.trainee_detail, name="trainee"),
     path(
+        "certification/manage/trainees/<id:user_id>/records/",
+        eligibility_views.trainee_records,
+        name="trainee-records",
+    ),
+    path(
         "certification/manage/trainees/<id:user_id>/supervisors/",
         hours_staff_views.supervisor_assign,
         name="assign",

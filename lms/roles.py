@@ -17,13 +17,14 @@ ROLE_LABELS = {
 
 
 def has_role(user, role: str) -> bool:
-    """True when an authenticated user belongs to the role's group. Cached per user object so a page
-    that asks several times costs one query."""
+    """True when an authenticated user belongs to the role's group (one of ALL_ROLES). Cached per user
+    object so a page that asks several times costs one query; the session's user arrives with the
+    cache filled (lms.auth_backends), so a page costs none."""
     if not getattr(user, "is_authenticated", False):
         return False
     cache = getattr(user, "_role_cache", None)
     if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
+        cache = set(user.groups.filter(name__in=ALL_ROLES).values_list("name", flat=True))
         user._role_cache = cache
     return role in cache
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from certificates.permissions import require_program_admin
 from certificates.programs.models import CredentialProgram, ProgramVersion
-from lms.audit import audit_record
+from lms.audit import audit_record, audit_record_each
 
 from .cohort import Cohort, CohortFilter, CohortPage, CohortRow
 from .engine import Eligibility, eligibility_for_versions, redact_result
@@ -35,20 +35,21 @@ def eligibilities_read_for_staff(*, actor, user, versions, on: date | None = Non
     toward), evaluated in one pass; each version read with a recovery requirement is audited."""
     require_program_admin(actor)
     versions = list(versions)
-    out = []
+    out, read = [], []
     for version, elig in zip(
         versions, eligibility_for_versions(user=user, versions=versions, on=on), strict=True
     ):
         elig = replace(elig, results=[redact_result(r) if r.is_personal else r for r in elig.results])
         if any(r.is_sensitive for r in elig.results):
-            audit_record(
-                actor=actor,
-                action=RECOVERY_READ,
-                target=version,
-                subject=user,
-                details={"context": "trainee eligibility"},
-            )
+            read.append(version)
         out.append(elig)
+    audit_record_each(
+        actor=actor,
+        action=RECOVERY_READ,
+        targets=read,
+        subject=user,
+        details={"context": "trainee eligibility"},
+    )
     return out
 
 

@@ -18,7 +18,6 @@ from certificates.programs import selectors as program_selectors
 from certificates.programs.models import ProgramEnrollment
 from certificates.recovery.services import recovery_attestation_read_for_staff
 from certificates.training import selectors as training_selectors
-from certificates.training.forms import ExamResultForm, ExternalTrainingForm
 from certificates.web import handles_domain_errors, require_admin
 from lms.models import User
 from lms.pagination import paginate
@@ -156,9 +155,10 @@ def trainee_detail(request, user_id):
     return trainee_page(request, trainee)
 
 
-def trainee_page(request, trainee, *, external_form=None, exam_form=None, status=200):
-    """The trainee's file; the forms recording on it (training.views) answer with this page and the
-    refused form, keeping what the administrator typed."""
+def trainee_page(request, trainee, *, assign_form=None, status=200):
+    """The trainee's file: their checklist for each program, what they attested (on request) and their
+    supervisors. Linking a supervisor (hours.staff_views) answers with this page and the refused form,
+    keeping what the administrator typed. Their records are the file's second page (trainee_records)."""
     on = selectors.evaluation_date(request.GET.get("on"))
     enrollments = list(
         ProgramEnrollment.objects.filter(user=trainee).select_related("program", "version__program")
@@ -172,7 +172,6 @@ def trainee_page(request, trainee, *, external_form=None, exam_form=None, status
     details = None
     if request.GET.get("details") == "1":
         details = applicant_details_read_for_staff(actor=request.user, user=trainee)
-    exams = training_selectors.exams_for_user(user=trainee)
     return TemplateResponse(
         request,
         "certificates/trainee_detail.html",
@@ -183,16 +182,31 @@ def trainee_page(request, trainee, *, external_form=None, exam_form=None, status
             "eligibilities": eligibilities,
             "attestations": attestations,
             "details": details,
-            "entries": hours_selectors.practice_logs_for_trainee(trainee=trainee)[:100],
-            "trainings": training_selectors.external_trainings_for(user=trainee),
-            "exam_results": training_selectors.outside_exam_results_for(user=trainee),
-            "has_exams": exams.exists(),
             "assignments": SupervisorAssignment.objects.filter(
                 trainee=trainee, is_active=True
             ).select_related("supervisor"),
-            "assign_form": SupervisorAssignForm(),
-            "external_form": external_form or ExternalTrainingForm(),
-            "exam_form": exam_form or ExamResultForm(exams=exams),
+            "assign_form": assign_form or SupervisorAssignForm(),
         },
         status=status,
+    )
+
+
+@login_required
+@require_GET
+@handles_domain_errors
+def trainee_records(request, user_id):
+    """The trainee file's second page: training taken elsewhere, board exam results (each recorded on
+    a page of its own, training.views) and the hours log, 50 entries a page."""
+    require_admin(request)
+    trainee = get_object_or_404(User, pk=user_id)
+    logs = hours_selectors.practice_logs_for_trainee(trainee=trainee)
+    return TemplateResponse(
+        request,
+        "certificates/trainee_records.html",
+        {
+            "trainee": trainee,
+            "trainings": training_selectors.external_trainings_for(user=trainee),
+            "exam_results": training_selectors.outside_exam_results_for(user=trainee),
+            "pager": paginate(request, logs, fragment="#hours-h"),
+        },
     )

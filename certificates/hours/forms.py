@@ -1,12 +1,10 @@
 """Forms for hours and decisions. They check input shape only; the rules live in hours.services."""
 
 from django import forms
-from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from certificates.forms import DateInput
 from courses.models import CompetencyDomain
-from lms import roles
 from lms.models import User
 
 from .models import PracticeLog
@@ -155,12 +153,26 @@ class HoursFilterForm(FilterForm):
 
 
 class SupervisorAssignForm(forms.Form):
-    supervisor = forms.ModelChoiceField(label=_("Supervisor"), queryset=User.objects.none())
+    """Link a supervisor by the email they sign in with (a list of every supervisor would be unusable
+    at a state's scale; the supervisors page lists them). The service checks the role."""
+
+    ERR_UNKNOWN = _("No account has that email address.")
+
+    supervisor = forms.EmailField(
+        label=_("Supervisor's email"),
+        help_text=_("The email address they sign in with."),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "assign-%s")
         super().__init__(*args, **kwargs)
-        group = Group.objects.filter(name=roles.SUPERVISOR).first()
-        self.fields["supervisor"].queryset = group.user_set.all() if group else User.objects.none()
+
+    def clean_supervisor(self):
+        user = User.objects.filter(email__iexact=self.cleaned_data["supervisor"]).first()
+        if user is None:
+            raise forms.ValidationError(self.ERR_UNKNOWN)
+        return user
 
 
 class QualificationForm(forms.Form):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from certificates.eligibility.views import trainee_page
 from certificates.web import csv_import_page, error_page, form_error, handles_domain_errors, require_admin
 from lms import roles
 from lms.errors import DomainError, Invalid
@@ -24,20 +25,22 @@ from .models import SupervisorAssignment, SupervisorQualification
 @require_POST
 @handles_domain_errors
 def supervisor_assign(request, user_id):
+    """Link a supervisor by email; a refused link answers with the trainee's file and the form, keeping
+    what was typed."""
     require_admin(request)
     trainee = get_object_or_404(User, pk=user_id)
     form = forms.SupervisorAssignForm(request.POST)
-    back = reverse("certificates:trainee", args=[user_id])
     if not form.is_valid():
-        return error_page(request, Invalid(_(services.ERR_NOT_A_SUPERVISOR)), back_url=back)
+        return trainee_page(request, trainee, assign_form=form, status=422)
     try:
         services.supervisor_assign(
             actor=request.user, supervisor=form.cleaned_data["supervisor"], trainee=trainee
         )
     except DomainError as exc:
-        return error_page(request, exc, back_url=back)
+        form_error(form, exc)
+        return trainee_page(request, trainee, assign_form=form, status=exc.status_code)
     messages.success(request, _("Supervisor linked."))
-    return redirect(back)
+    return redirect(f"{reverse('certificates:trainee', args=[user_id])}#sup-h")
 
 
 @login_required

@@ -3,17 +3,19 @@ person's own, and a record its owner or a program administrator may open (eviden
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from certificates.programs.models import ProgramExam
 from lms import roles
 from lms.errors import NotFound
 
-from .models import ExternalTraining, OutsideExamResult
+from .models import ExternalTraining, ExternalTrainingHours, OutsideExamResult
 
 
 def external_trainings_for(*, user):
-    return ExternalTraining.objects.filter(user=user).prefetch_related("hours__domain")
+    hours = ExternalTrainingHours.objects.select_related("domain")
+    return ExternalTraining.objects.filter(user=user).prefetch_related(Prefetch("hours", queryset=hours))
 
 
 def external_training_for_actor(*, actor, pk: int) -> ExternalTraining:

@@ -1,15 +1,15 @@
 """What a trainee did elsewhere: evidence downloads (training taken elsewhere, board exam results),
-recording either on a trainee's page, and the CSV imports."""
+recording either from a trainee's file, and the CSV imports."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from certificates.eligibility.views import trainee_page
 from certificates.programs import selectors as program_selectors
 from certificates.web import csv_import_page, form_error, handles_domain_errors, require_admin
 from lms.errors import DomainError
@@ -42,15 +42,30 @@ def exam_evidence(request, pk):
     return _download(result.evidence)
 
 
+def _record_page(request, trainee, *, form, kind, status=200):
+    """A page of its own for one record on a trainee's file (the file lists them and links here); a
+    refused form comes back with what the administrator typed."""
+    has_exams = kind != "exam" or form.fields["exam"].queryset.exists()
+    return TemplateResponse(
+        request,
+        "certificates/trainee_record.html",
+        {"trainee": trainee, "form": form, "kind": kind, "has_exams": has_exams},
+        status=status,
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @handles_domain_errors
 def external_add(request, user_id):
+    """Record training the trainee took elsewhere (with a certificate of attendance as evidence)."""
     require_admin(request)
     trainee = get_object_or_404(User, pk=user_id)
+    if request.method == "GET":
+        return _record_page(request, trainee, form=forms.ExternalTrainingForm(), kind="external")
     form = forms.ExternalTrainingForm(request.POST, request.FILES)
     if not form.is_valid():
-        return trainee_page(request, trainee, external_form=form, status=422)
+        return _record_page(request, trainee, form=form, kind="external", status=422)
     data = form.cleaned_data
     try:
         services.external_training_record(
@@ -66,28 +81,33 @@ def external_add(request, user_id):
         )
     except DomainError as exc:
         form_error(form, exc)
-        return trainee_page(request, trainee, external_form=form, status=exc.status_code)
+        return _record_page(request, trainee, form=form, kind="external", status=exc.status_code)
     messages.success(request, _("Training recorded."))
-    return redirect(f"{reverse('certificates:trainee', args=[user_id])}#ext-h")
+    return redirect(f"{reverse('certificates:trainee-records', args=[user_id])}#ext-h")
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 @handles_domain_errors
 def exam_result_add(request, user_id):
-    """Record a board exam result on the trainee's page (with the board's notice as evidence)."""
+    """Record a board exam result (with the board's notice as evidence), for an exam of a program the
+    trainee works toward."""
     require_admin(request)
     trainee = get_object_or_404(User, pk=user_id)
-    form = forms.ExamResultForm(request.POST, request.FILES, exams=selectors.exams_for_user(user=trainee))
+    exams_offered = selectors.exams_for_user(user=trainee)
+    if request.method == "GET":
+        form = forms.ExamResultForm(exams=exams_offered)
+        return _record_page(request, trainee, form=form, kind="exam")
+    form = forms.ExamResultForm(request.POST, request.FILES, exams=exams_offered)
     if not form.is_valid():
-        return trainee_page(request, trainee, exam_form=form, status=422)
+        return _record_page(request, trainee, form=form, kind="exam", status=422)
     try:
         exams.outside_exam_result_record(actor=request.user, user=trainee, **form.cleaned_data)
     except DomainError as exc:
         form_error(form, exc)
-        return trainee_page(request, trainee, exam_form=form, status=exc.status_code)
+        return _record_page(request, trainee, form=form, kind="exam", status=exc.status_code)
     messages.success(request, _("Exam result recorded."))
-    return redirect(f"{reverse('certificates:trainee', args=[user_id])}#exam-h")
+    return redirect(f"{reverse('certificates:trainee-records', args=[user_id])}#exam-h")
 
 
 @login_required

@@ -168,6 +168,17 @@ PAGES: dict[str, list[Visit]] = {
         Visit("cohort", f"/certification/manage/programs/{ICRC_SLUG}/cohort/"),
         Visit("trainees", "/certification/manage/trainees/"),
         Visit("trainee file", lambda w: f"/certification/manage/trainees/{w['users']['trainee'].pk}/"),
+        Visit(
+            "trainee records", lambda w: f"/certification/manage/trainees/{w['users']['trainee'].pk}/records/"
+        ),
+        Visit(
+            "record training",
+            lambda w: f"/certification/manage/trainees/{w['users']['trainee'].pk}/external/",
+        ),
+        Visit(
+            "record exam result",
+            lambda w: f"/certification/manage/trainees/{w['users']['trainee'].pk}/exam-results/",
+        ),
         Visit("supervisors", "/certification/manage/supervisors/"),
         Visit("import hours", "/certification/manage/import/hours/"),
         Visit("import training", "/certification/manage/import/external/"),

@@ -83,6 +83,9 @@ def test_kentucky_from_the_library_to_the_checklist(phone, laptop):
 
     # The administrator records the board's written exam result from its notice.
     desk.goto(f"/certification/manage/trainees/{trainee.pk}/")
+    desk.get_by_role("link", name="Records and hours").click()
+    desk.get_by_role("link", name="Record an exam result").click()
+    desk.wait_for_load_state()
     exam_form = desk.locator("form").filter(has=desk.get_by_role("button", name="Record result"))
     exam_form.get_by_label("Exam").select_option(
         label="KBADC peer support specialist written exam (Registered Alcohol and Drug Peer Support Specialist (Kentucky))"

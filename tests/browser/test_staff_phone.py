@@ -173,7 +173,12 @@ def test_staff_pages_fit_a_phone_and_a_laptop(phone, laptop, staff):
             ),
             ("/certification/manage/trainees/", [button("Search"), link(LONG_NAME)]),
             (f"/certification/manage/trainees/?q={LONG_NAME[:12]}", [link(LONG_NAME)]),
-            (trainee_path, [button("Link supervisor"), button("Record training")]),
+            (trainee_path, [button("Link supervisor"), link("Records and hours")]),
+            (
+                f"{trainee_path}records/",
+                [link("Record training taken elsewhere"), link("Record an exam result")],
+            ),
+            (f"{trainee_path}external/", [button("Record training")]),
             ("/certification/manage/supervisors/", [lambda p: p.locator("main summary")]),
             ("/certification/manage/import/hours/", [button("Import")]),
             ("/certification/manage/import/external/", [button("Import")]),

@@ -95,13 +95,16 @@ ADMIN_ONLY = [
     ("get", "supervisors", {}, None),
     ("get", "library", {}, None),
     ("get", "import-exam-results", {"slug": "slug"}, None),
-    ("post", "assign", {"user_id": "other_trainee"}, {"supervisor": "supervisor"}),
+    ("get", "trainee-records", {"user_id": "trainee"}, None),
+    ("get", "external-add", {"user_id": "trainee"}, None),
+    ("get", "exam-result-add", {"user_id": "trainee"}, None),
+    ("post", "assign", {"user_id": "other_trainee"}, {"supervisor": "supervisor_email"}),
     ("post", "unassign", {"user_id": "trainee", "assignment_id": "assignment"}, {}),
     ("post", "external-add", {"user_id": "trainee"}, {}),
 ]
 for method, name, kwargs, data in ADMIN_ONLY:
     ok = 302 if method == "post" else 200
-    if name == "external-add":
+    if method == "post" and name == "external-add":
         ok = 422  # an empty form: the admin gets the error page, nothing recorded
     PAGES.append(
         (
@@ -123,6 +126,7 @@ def _resolve(world, value):
         "other_trainee": world.other_trainee.pk,
         "assignment": world.assignment.pk,
         "supervisor": world.supervisor.pk,
+        "supervisor_email": world.supervisor.email,
     }.get(value, value)
 
 

@@ -490,11 +490,15 @@ def test_supervisors_page_query_count_constant(client, world, django_assert_max_
 
 def test_admin_records_an_exam_result_with_evidence(client, world, exam, exam_evidence_storage):
     as_user(client, world.admin)
-    url = reverse("certificates:trainee", args=[world.trainee.pk])
-    html = page(client.get(url))
+    url = reverse("certificates:trainee-records", args=[world.trainee.pk])
+    record_url = reverse("certificates:exam-result-add", args=[world.trainee.pk])
+    # The file's records page links to a page of its own, which offers the exams of the trainee's
+    # programs.
+    assert f'href="{record_url}"' in page(client.get(url))
+    html = page(client.get(record_url))
     assert "Record an exam result" in html and "Peer Recovery exam" in html
     response = client.post(
-        reverse("certificates:exam-result-add", args=[world.trainee.pk]),
+        record_url,
         {
             **_exam_result_data(world, exam),
             "notes": "Board letter of March",
@@ -549,7 +553,7 @@ def test_bad_exam_results_are_refused_keeping_input(client, world, exam):
 def test_external_training_records_its_delivery(client, world):
     as_user(client, world.admin)
     url = reverse("certificates:external-add", args=[world.other_trainee.pk])
-    assert "Face to face" in page(client.get(reverse("certificates:trainee", args=[world.other_trainee.pk])))
+    assert "Face to face" in page(client.get(url))
     data = {
         "provider": "County",
         "title": "Group facilitation",
@@ -567,7 +571,7 @@ def test_external_training_records_its_delivery(client, world):
     assert client.post(url, data).status_code == 302
     training = ExternalTraining.objects.get(user=world.other_trainee)
     assert training.delivery_mode == "face_to_face"
-    html = page(client.get(reverse("certificates:trainee", args=[world.other_trainee.pk])))
+    html = page(client.get(reverse("certificates:trainee-records", args=[world.other_trainee.pk])))
     assert "Group facilitation (County), 2024-02-01, Face to face" in html
 
 

@@ -49,3 +49,33 @@ def test_each_program_with_a_recovery_row_is_audited_once_per_read(client):
     assert client.get(f"/certification/manage/trainees/{trainee.pk}/").status_code == 200
     after = AuditEvent.objects.filter(action="recovery.status_read_by_staff", subject=trainee).count()
     assert after - before == 2
+
+
+def test_both_pages_of_the_trainee_file_meet_the_page_budget_at_two_sizes(client, world, supervisor):
+    """`world`'s trainee has a program with a recovery row, a supervisor, training taken elsewhere and
+    hours; more of each (another program with a recovery row, more than a page of hours) costs no
+    more."""
+    from certificates.training.models import ExternalTraining, ExternalTrainingHours
+    from tests.certificates.factories import assign, log
+    from tests.factories import SupervisorFactory
+
+    client.force_login(world.admin)
+    urls = [f"/certification/manage/trainees/{world.trainee.pk}/{tail}" for tail in ("", "records/")]
+    small = [_count(client, url) for url in urls]
+    enroll(world.trainee, _version(recovery=True))
+    original = ExternalTraining.objects.get(user=world.trainee)
+    hours = list(original.hours.all())
+    for n in range(3):
+        copy = ExternalTraining.objects.create(
+            user=world.trainee, provider="County", title=f"Workshop {n}", completed_on=original.completed_on
+        )
+        ExternalTrainingHours.objects.bulk_create(
+            [ExternalTrainingHours(training=copy, domain=h.domain, hours=h.hours) for h in hours]
+        )
+    for _ in range(3):
+        assign(SupervisorFactory(), world.trainee)
+    for _ in range(55):
+        log(world.trainee, supervisor, hours="1")
+    large = [_count(client, url) for url in urls]
+    assert large == small, (small, large)
+    assert max(large) <= 12, large
