@@ -123,7 +123,7 @@ def verify_pdf(request):
 
 def _mine_context(user):
     certificates = list(selectors.certificates_for_holder(user=user))
-    open_applications = selectors.open_applications_for(user=user) if user.is_authenticated else []
+    applications, open_applications = selectors.recent_and_open_applications(user=user)
     rows = []
     renewable_programs = set()
     for certificate in certificates:
@@ -152,7 +152,7 @@ def _mine_context(user):
         "options": selectors.apply_options(
             user=user, open_applications=open_applications, certificates=certificates
         ),
-        "applications": list(selectors.applications_for_user(user=user)[:20]),
+        "applications": applications,
     }
 
 

@@ -149,11 +149,17 @@ PER_PROCESS_CACHES = (
     "django.core.cache.backends.locmem.LocMemCache",
     "django.core.cache.backends.dummy.DummyCache",
 )
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.db"
-    if CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES
-    else "django.contrib.sessions.backends.cached_db"
-)
+
+
+def session_engine_for(caches: dict) -> str:
+    """Sessions read through the cache only when every process shares it; settings that replace
+    CACHES call this again."""
+    if caches["default"]["BACKEND"] in PER_PROCESS_CACHES:
+        return "django.contrib.sessions.backends.db"
+    return "django.contrib.sessions.backends.cached_db"
+
+
+SESSION_ENGINE = session_engine_for(CACHES)
 
 AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = [

@@ -4,7 +4,7 @@ the data set (MD5 password hashes for 100,000 users). Every value can still come
 environment; the defaults point at a local `bench` database and Redis db 7."""
 
 from .base import *  # noqa: F401,F403
-from .base import BASE_DIR, env
+from .base import BASE_DIR, env, session_engine_for
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="bench-secret-key-not-for-production")
@@ -15,6 +15,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CACHES = {"default": env.cache("CACHE_URL", default="redis://127.0.0.1:6379/7")}
 CACHES["default"]["KEY_PREFIX"] = "bench"
+SESSION_ENGINE = session_engine_for(CACHES)  # as production chooses for the same cache
 # Building 100,000 users: one hash, computed once (bench/dataset.py) and cheap to check at login.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")

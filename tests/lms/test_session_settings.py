@@ -31,6 +31,15 @@ def test_production_reads_sessions_from_the_cache_only_when_it_is_shared(cache_u
     assert result.stdout.strip() == engine
 
 
+@pytest.mark.parametrize("cache_url,engine", [(None, CACHED_DB), ("locmemcache://", DB)])
+def test_the_benchmarks_choose_as_production_does_for_their_cache(cache_url, engine):
+    """bench.py replaces CACHES (Redis by default) after base.py chose the session engine."""
+    env = {"CACHE_URL": cache_url} if cache_url else {}
+    result = run_python("import lms.settings.bench as s; print(s.SESSION_ENGINE)", **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == engine
+
+
 @pytest.mark.django_db
 def test_signing_out_ends_the_cached_session(settings):
     assert settings.SESSION_ENGINE == CACHED_DB  # the tests run as production does with Redis

@@ -183,6 +183,18 @@ class ApplyOption:
     current: Certificate | None
 
 
+def recent_and_open_applications(*, user, recent: int = 20):
+    """The holder's `recent` newest applications, and every open one however old, from one query:
+    (recent, open). The newest `recent` rows of (open or among the newest) are the newest overall."""
+    newest = CertificateApplication.objects.filter(user=user).order_by("-submitted_at", "-pk")
+    rows = list(
+        applications_for_user(user=user).filter(
+            Q(status__in=CertificateApplication.OPEN_STATUSES) | Q(pk__in=newest.values("pk")[:recent])
+        )
+    )
+    return rows[:recent], [a for a in rows if a.status in CertificateApplication.OPEN_STATUSES]
+
+
 def open_applications_for(*, user) -> list[CertificateApplication]:
     return list(
         CertificateApplication.objects.filter(user=user, status__in=CertificateApplication.OPEN_STATUSES)
