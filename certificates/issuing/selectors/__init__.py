@@ -19,9 +19,9 @@ from .holders import (
     current_certificate_for,
     current_certificates_for,
     open_applications_for,
-    recent_and_open_applications,
     program_register,
     programs_for_manager,
+    recent_and_open_applications,
     register_filter,
     withdrawn_from,
 )
