@@ -116,6 +116,7 @@ def rows(ctx: Context) -> list[Row]:
         ),
         _query_row(ctx, "grading queue", d["instructor"], "/assessments/grading/"),
         _query_row(ctx, "certificates register", d["program_admin"], register),
+        *_people_rows(ctx),
         _query_row(
             ctx,
             f"cohort page ({d['cohort_sizes']['1k']:,} trainees)",
@@ -134,6 +135,30 @@ def rows(ctx: Context) -> list[Row]:
         ),
         _module_weight(ctx),
     ]
+    return out
+
+
+def _people_rows(ctx: Context) -> list[Row]:
+    """The administrator's file on the trainee with the most entries (both of its pages), and a
+    certificate holder's own page."""
+    from certificates.issuing.models import Certificate
+    from lms.models import User
+
+    d = ctx.data
+    heavy = User.objects.get(email=d["trainee_heavy"]).pk
+    holder = (
+        Certificate.objects.filter(status=Certificate.Status.ISSUED)
+        .order_by("pk")
+        .values_list("holder__email", flat=True)
+        .first()
+    )
+    file_url = f"/certification/manage/trainees/{heavy}/"
+    out = [
+        _query_row(ctx, f"trainee file ({d['heavy_entries']:,} entries)", d["program_admin"], file_url),
+        _query_row(ctx, "trainee file: records and hours", d["program_admin"], f"{file_url}records/"),
+    ]
+    if holder:
+        out.append(_query_row(ctx, "my certificates, a holder", holder, "/certificates/"))
     return out
 
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from certificates.permissions import require_program_admin
 from certificates.programs.models import CredentialProgram, ProgramVersion
-from lms.audit import audit_record, audit_record_each
+from lms.audit import audit_record
 
 from .cohort import Cohort, CohortFilter, CohortPage, CohortRow
 from .engine import Eligibility, eligibility_for_versions, redact_result
@@ -32,7 +32,8 @@ def eligibility_read_for_staff(
 
 def eligibilities_read_for_staff(*, actor, user, versions, on: date | None = None) -> list[Eligibility]:
     """eligibility_read_for_staff for each of `versions` (the trainee's file: every program they work
-    toward), evaluated in one pass; each version read with a recovery requirement is audited."""
+    toward), evaluated in one pass; a read that shows any recovery requirement is audited once, naming
+    those programs."""
     require_program_admin(actor)
     versions = list(versions)
     out, read = [], []
@@ -43,13 +44,19 @@ def eligibilities_read_for_staff(*, actor, user, versions, on: date | None = Non
         if any(r.is_sensitive for r in elig.results):
             read.append(version)
         out.append(elig)
-    audit_record_each(
-        actor=actor,
-        action=RECOVERY_READ,
-        targets=read,
-        subject=user,
-        details={"context": "trainee eligibility"},
-    )
+    if read:
+        # One event for the read, naming every program whose recovery row it showed.
+        audit_record(
+            actor=actor,
+            action=RECOVERY_READ,
+            target=user,
+            subject=user,
+            details={
+                "context": "trainee eligibility",
+                "programs": [v.program.slug for v in read],
+                "versions": [v.pk for v in read],
+            },
+        )
     return out
 
 

@@ -122,7 +122,9 @@ def verify_pdf(request):
 
 
 def _mine_context(user):
-    certificates = list(selectors.certificates_for_holder(user=user))
+    certificates = list(
+        publishing_selectors.with_active_link_token(selectors.certificates_for_holder(user=user))
+    )
     applications, open_applications = selectors.recent_and_open_applications(user=user)
     rows = []
     renewable_programs = set()
@@ -142,11 +144,10 @@ def _mine_context(user):
                 "withdrawn": certificate.status in selectors.WITHDRAWN_FROM_HOLDER,
             }
         )
-    links = publishing_selectors.active_links_for(certificates)
     for row in rows:
-        link = links.get(row["c"].pk)
-        row["link"] = link
-        row["link_url"] = publishing_selectors.published_url(link) if link else None
+        token = row["c"].active_link_token
+        row["link"] = bool(token)
+        row["link_url"] = publishing_selectors.published_url(token) if token else None
     return {
         "rows": rows,
         "options": selectors.apply_options(

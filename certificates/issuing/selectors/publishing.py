@@ -4,6 +4,7 @@ or a program administrator sees them."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -43,12 +44,15 @@ def credential_link_for_viewer(*, user, pk: int) -> PublishedCredential:
     return link
 
 
-def active_links_for(certificates) -> dict[int, PublishedCredential]:
-    """The active link of each certificate, by certificate id (one query)."""
-    links = PublishedCredential.objects.active().filter(certificate__in=list(certificates))
-    return {link.certificate_id: link for link in links}
+def with_active_link_token(certificates):
+    """The certificates queryset with `active_link_token`: the token of each one's active link, or
+    None (at most one is active: a constraint), read in the same query."""
+    active = PublishedCredential.objects.active().filter(certificate=OuterRef("pk"))
+    return certificates.annotate(active_link_token=Subquery(active.values("token")[:1]))
 
 
-def published_url(link: PublishedCredential) -> str:
-    """The absolute address of a link (the VC-JWT; `?format=json` for the JSON credential)."""
-    return settings.SITE_URL + reverse("api-1:published_credential", args=[link.token])
+def published_url(link: PublishedCredential | str) -> str:
+    """The absolute address of a link, or of a link's token (the VC-JWT; `?format=json` for the JSON
+    credential)."""
+    token = link if isinstance(link, str) else link.token
+    return settings.SITE_URL + reverse("api-1:published_credential", args=[token])

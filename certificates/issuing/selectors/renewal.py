@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import CharField, F, Sum, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +20,7 @@ from certificates.models import (
     ExternalTraining,
     ProgramVersion,
 )
-from courses.models import Enrollment, ModuleProgress
+from courses.models import Enrollment
 
 from .verification import issued_renewal, today
 
@@ -77,41 +77,56 @@ RENEWAL_OPENS_DAYS_DEFAULT = 180
 def _ce_figures(*, user, start: date, end: date):
     """CE hours from (a) CE-eligible LMS courses whose enrolment was completed in [start, end]
     (their credited module hours, by domain) and (b) training recorded as taken elsewhere in that
-    period (hours by domain). Three queries."""
+    period (hours by domain): [(title, {domain_id: hours}, {domain names})], summed in the database,
+    one query however many courses and trainings (a course or training without hours is listed with
+    none)."""
     tz = timezone.get_current_timezone()
     start_dt = timezone.make_aware(timezone.datetime.combine(start, timezone.datetime.min.time()), tz)
     end_dt = timezone.make_aware(timezone.datetime.combine(end, timezone.datetime.max.time()), tz)
-    enrollments = list(
+    cols = ("f_src", "f_ref", "f_title", "f_dom", "f_name", "f_total")
+    courses = (
         Enrollment.objects.filter(
             user=user,
             status=Enrollment.Status.COMPLETED,
             course__ce_eligible=True,
             completed_at__gte=start_dt,
             completed_at__lte=end_dt,
-        ).select_related("course")
+        )
+        .values(
+            f_src=Value(0),
+            f_ref=F("pk"),
+            f_title=F("course__title"),
+            f_dom=F("progress__domain_id"),
+            f_name=F("progress__domain__name"),
+        )
+        .annotate(f_total=Sum("progress__hours_credited"))
+        .values_list(*cols)
+        .order_by()
     )
-    by_enrollment: dict[int, list] = defaultdict(list)
-    for row in ModuleProgress.objects.filter(enrollment__in=enrollments).select_related("domain"):
-        by_enrollment[row.enrollment_id].append(row)
-    items = []  # (title, {domain_id: hours}, [domain names])
-    for enrollment in enrollments:
-        hours: dict[int | None, Decimal] = defaultdict(lambda: ZERO)
-        names = set()
-        for row in by_enrollment[enrollment.pk]:
-            hours[row.domain_id] += row.hours_credited
-            if row.domain:
-                names.add(row.domain.name)
-        items.append((enrollment.course.title, dict(hours), names))
-    external = ExternalTraining.objects.filter(
-        user=user, completed_on__gte=start, completed_on__lte=end
-    ).prefetch_related(Prefetch("hours", to_attr="domain_hours"))
-    for training in external:
-        hours = defaultdict(lambda: ZERO)
-        names = set()
-        for row in training.domain_hours:
-            hours[row.domain_id] += row.hours
-        items.append((training.title, dict(hours), names))
-    return items
+    elsewhere = (
+        ExternalTraining.objects.filter(user=user, completed_on__gte=start, completed_on__lte=end)
+        .values(
+            f_src=Value(1),
+            f_ref=F("pk"),
+            f_title=F("title"),
+            f_dom=F("hours__domain_id"),
+            # Training taken elsewhere counts toward a named topic by its title only.
+            f_name=Value(None, output_field=CharField()),
+        )
+        .annotate(f_total=Sum("hours__hours"))
+        .values_list(*cols)
+        .order_by()
+    )
+    items: dict[tuple[int, int], tuple] = {}
+    for src, ref, title, domain_id, name, total in sorted(
+        courses.union(elsewhere, all=True), key=lambda row: (row[0], row[1])
+    ):
+        _title, hours, names = items.setdefault((src, ref), (title, defaultdict(lambda: ZERO), set()))
+        if total is not None:
+            hours[domain_id] += Decimal(total)
+        if name:
+            names.add(name)
+    return [(title, dict(hours), names) for title, hours, names in items.values()]
 
 
 def renewal_status(

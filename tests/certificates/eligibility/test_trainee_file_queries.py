@@ -39,16 +39,28 @@ def test_the_trainee_file_costs_the_same_for_one_program_and_four(client):
     assert _count(client, url) == one
 
 
-def test_each_program_with_a_recovery_row_is_audited_once_per_read(client):
+def test_a_read_showing_recovery_rows_is_audited_once_naming_each_program(client):
     trainee = TraineeFactory()
     client.force_login(ProgramAdminFactory())
-    enroll(trainee, _version(recovery=True))
-    enroll(trainee, _version(recovery=True))
-    enroll(trainee, _version())
-    before = AuditEvent.objects.filter(action="recovery.status_read_by_staff", subject=trainee).count()
+    first, second = _version(recovery=True), _version(recovery=True)
+    for version in (first, second, _version()):
+        enroll(trainee, version)
+    events = AuditEvent.objects.filter(action="recovery.status_read_by_staff", subject=trainee)
     assert client.get(f"/certification/manage/trainees/{trainee.pk}/").status_code == 200
-    after = AuditEvent.objects.filter(action="recovery.status_read_by_staff", subject=trainee).count()
-    assert after - before == 2
+    [event] = list(events)
+    assert event.target_id == str(trainee.pk)
+    assert sorted(event.details["programs"]) == sorted([first.program.slug, second.program.slug])
+    assert sorted(event.details["versions"]) == sorted([first.pk, second.pk])
+    assert client.get(f"/certification/manage/trainees/{trainee.pk}/").status_code == 200
+    assert events.all().count() == 2  # each read
+
+
+def test_a_file_without_recovery_rows_audits_nothing(client):
+    trainee = TraineeFactory()
+    client.force_login(ProgramAdminFactory())
+    enroll(trainee, _version())
+    assert client.get(f"/certification/manage/trainees/{trainee.pk}/").status_code == 200
+    assert not AuditEvent.objects.filter(action="recovery.status_read_by_staff", subject=trainee).exists()
 
 
 def test_both_pages_of_the_trainee_file_meet_the_page_budget_at_two_sizes(client, world, supervisor):

@@ -31,6 +31,19 @@ def test_my_certificates_within_budget_and_the_same_for_one_other_program_and_fo
     assert one <= BUDGET
     for _ in range(3):
         enroll(holder, program_with_practice_hours(hours="5"))
+    # Continuing education toward renewal and a shared credential: summed and read with the rest.
+    from django.utils import timezone
+
+    from certificates.issuing import services
+    from certificates.models import Certificate, ExternalTraining, ExternalTrainingHours
+    from tests.factories import DomainFactory
+
+    for n in range(3):
+        training = ExternalTraining.objects.create(
+            user=holder, provider="Board", title=f"Refresher {n}", completed_on=timezone.localdate()
+        )
+        ExternalTrainingHours.objects.create(training=training, domain=DomainFactory(), hours=2)
+    services.credential_publish(actor=holder, certificate=Certificate.objects.get(holder=holder))
     assert _count(client, "/certificates/") == one
 
 

@@ -83,6 +83,31 @@ def test_continuing_education_counts_only_in_the_cycle(due, catalogue):
     assert not Certificate.objects.filter(replaces=due).exists()
 
 
+def test_continuing_education_costs_two_queries_however_much_there_is(
+    due, catalogue, django_assert_num_queries
+):
+    """Hours summed in the database (courses and training elsewhere in one query, then the topic
+    minimums); a completed course without credited hours is listed with none."""
+    user = due.holder
+    inside = due.issued_on + timedelta(days=10)
+    for n in range(3):
+        complete_ce_course(user, catalogue, title=f"Ethics part {n}", hours="2", on=inside)
+        record_external(user, title=f"Workshop {n}", hours="1.5", on=inside)
+    bare = make_course(catalogue, title="Orientation", ce_eligible=True)
+    Enrollment.objects.create(
+        user=user, course=bare, status=Enrollment.Status.COMPLETED, completed_at=_aware(inside)
+    )
+    # As the holder's page loads it (certificates_for_holder, the open applications).
+    due = Certificate.objects.select_related("version", "holder", "replaced_by").get(pk=due.pk)
+    with django_assert_num_queries(2):
+        status = selectors.renewal_status(certificate=due, open_applications=[])
+    assert status.done_hours == Decimal("10.5")
+    assert [(t.label, t.done) for t in status.topics] == [("Ethics", Decimal("6"))]
+    assert sorted(status.courses) == sorted(
+        ["Orientation", *(f"Ethics part {n}" for n in range(3)), *(f"Workshop {n}" for n in range(3))]
+    )
+
+
 def test_topic_minimum_must_be_met_too(due, catalogue):
     record_external(
         due.holder, title="Peer support refresher", hours="25", on=due.issued_on + timedelta(days=3)
