@@ -74,8 +74,17 @@ def best_of(n: int, fn: Callable[[], object]) -> float:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory so far, in MB (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This program's peak resident memory so far, in MB: Linux's VmHWM, which a new program (exec)
+    starts afresh. getrusage's ru_maxrss is kept across fork and exec, so a child started by a parent
+    that had built the data set (1 GB) would report the parent's peak, whatever it did itself."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # without /proc
 
 
 def ratio_row(what: str, num: float, den: float, *, goal: str, ok: Callable[[float], bool], unit: str) -> Row:
