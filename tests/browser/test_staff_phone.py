@@ -226,6 +226,8 @@ def test_grading_queue_card_and_gradebook_region_on_a_phone(phone, laptop, staff
         pytest.fail("the gradebook's scrolling region is never reached by Tab")
     for _ in range(8):
         page.keyboard.press("ArrowRight")
+    # Arrow-key scrolling may be animated: wait for it (up to 3 s) rather than read it at once.
+    page.wait_for_function("(el) => el.scrollLeft > 0", arg=region.element_handle(), timeout=3000)
     assert region.evaluate("(el) => el.scrollLeft") > 0
     # Scrolled to the far end, the trainee's name is still in view at the region's left edge.
     region.evaluate("(el) => { el.scrollLeft = el.scrollWidth; }")
