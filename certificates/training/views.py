@@ -45,11 +45,12 @@ def exam_evidence(request, pk):
 def _record_page(request, trainee, *, form, kind, status=200):
     """A page of its own for one record on a trainee's file (the file lists them and links here); a
     refused form comes back with what the administrator typed."""
-    has_exams = kind != "exam" or form.fields["exam"].queryset.exists()
+    # Training elsewhere can always be recorded; an exam result only for an exam of their programs.
+    can_record = kind != "exam" or form.fields["exam"].queryset.exists()
     return TemplateResponse(
         request,
         "certificates/trainee_record.html",
-        {"trainee": trainee, "form": form, "kind": kind, "has_exams": has_exams},
+        {"trainee": trainee, "form": form, "kind": kind, "can_record": can_record},
         status=status,
     )
 
