@@ -8,6 +8,7 @@ from ninja.security import django_auth
 
 from lms.converters import Id
 from lms.errors import NotFound, errors
+from lms.search import search_text
 
 from . import selectors, services
 from .models import CoursePage, ModulePage
@@ -63,7 +64,9 @@ def _live_module(module_id: int) -> ModulePage:
 @router.get("/courses", response=list[CourseListOut], summary="The course catalogue")
 def course_list(request, q: str = "", domain: str = ""):
     """Live courses; `q` searches titles, summaries and introductions, `domain` filters by a domain slug."""
-    courses = selectors.catalogue_courses(query=q[:200], domain=domain[:50])
+    courses = selectors.catalogue_courses(
+        query=search_text(q, max_length=200), domain=search_text(domain, max_length=50)
+    )
     return [_course_summary(request, c, c.domains.all()) for c in courses]
 
 

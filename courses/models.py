@@ -21,6 +21,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.routing import LineagePageMixin
 from lms.pagination import paginate
+from lms.search import search_text
 
 
 def _optional_template(names: list[str]) -> str | None:
@@ -86,8 +87,8 @@ class CatalogPage(LineagePageMixin, Page):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        query = request.GET.get("q", "").strip()[:200]
-        domain = request.GET.get("domain", "").strip()[:50]
+        query = search_text(request.GET.get("q"), max_length=200)
+        domain = search_text(request.GET.get("domain"), max_length=50)
         pager = paginate(
             request,
             selectors.catalogue_search(catalog=self, query=query, domain=domain),

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from certificates.permissions import require_program_admin
 from certificates.programs.models import CredentialProgram, ProgramEnrollment, ProgramVersion, Requirement
 from lms.pagination import page_number
+from lms.search import search_text
 
 from . import loads
 from .engine import Eligibility, Pass
@@ -49,7 +50,7 @@ class CohortFilter:
         return cls(
             status=status if status in STATUSES else "",
             missing=int(missing) if missing.isdigit() and len(missing) < 10 else None,
-            q=str(params.get("q", "")).strip()[:100],
+            q=search_text(params.get("q")),
         )
 
     @property

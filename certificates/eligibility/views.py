@@ -21,6 +21,7 @@ from certificates.training import selectors as training_selectors
 from certificates.web import handles_domain_errors, require_admin
 from lms.models import User
 from lms.pagination import paginate
+from lms.search import search_text
 
 from . import cohort as cohort_report
 from . import selectors, services
@@ -136,7 +137,7 @@ def cohort_csv(request, slug):
 def trainees(request):
     """Every trainee, 50 a page, found by name or email (?q=)."""
     require_admin(request)
-    query = (request.GET.get("q") or "").strip()[:100]
+    query = search_text(request.GET.get("q"))
     pager = paginate(request, selectors.trainees_for_staff(actor=request.user, query=query))
     return TemplateResponse(
         request, "certificates/trainees.html", {"trainees": pager.items, "pager": pager, "query": query}

@@ -19,6 +19,7 @@ from certificates.web import form_error
 from lms.audit import audit_record
 from lms.errors import DomainError
 from lms.pagination import paginate
+from lms.search import search_text
 
 from . import forms, selectors, services, statuschange
 from .codes import format_code
@@ -70,7 +71,7 @@ def application_decide(request, pk, decision):
 @require_GET
 def register(request, slug):
     program = get_object_or_404(CredentialProgram, slug=slug)
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_text(request.GET.get("q"))
     status = request.GET.get("status", "")
     certificates = selectors.register_filter(
         selectors.program_register(actor=request.user, program=program), query=query, status=status
