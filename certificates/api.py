@@ -12,6 +12,7 @@ from .applicant.api import router as applicant_router
 from .eligibility.api import router as eligibility_router
 from .hours.api import router as hours_router
 from .issuing.api import router as issuing_router
+from .issuing.bulk_api import router as bulk_verify_router
 from .programs.api import library_router
 from .programs.api import router as programs_router
 from .recovery.api import router as recovery_router
@@ -19,6 +20,7 @@ from .training.api import router as training_router
 
 router = Router()
 for _sub in (
+    bulk_verify_router,  # its fixed /verify/bulk before issuing's /verify/{code}
     issuing_router,
     library_router,
     programs_router,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from courses.models import CoursePage, Enrollment
 from lms import roles
+from lms.csvexport import csv_safe as _csv_safe
 
 from ..models import Assessment, Attempt
 from .common import FINISHED, MARKING
@@ -204,11 +205,6 @@ def gradebook_csv_rows(*, course: CoursePage, chunk_size: int = 2000) -> Iterato
             chunk = []
     if chunk:
         yield from _csv_lines(_rows(chunk, assessments))
-
-
-def _csv_safe(value: str) -> str:
-    """Stop spreadsheet formula injection from names a trainee typed."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _csv_lines(rows: list[GradebookRow]) -> Iterator[list[str]]:

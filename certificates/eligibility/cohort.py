@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from certificates.permissions import require_program_admin
 from certificates.programs.models import CredentialProgram, ProgramEnrollment, ProgramVersion, Requirement
+from lms.csvexport import csv_safe as _csv_safe
 from lms.pagination import page_number
 from lms.search import search_text
 
@@ -221,9 +222,3 @@ def cohort_csv_lines(*, rows) -> Iterator[str]:
                 _csv_safe(missing),
             ]
         )
-
-
-def _csv_safe(value: str) -> str:
-    """Neutralise spreadsheet formulas in user-controlled cells."""
-    value = str(value or "")
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

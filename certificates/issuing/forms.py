@@ -25,6 +25,46 @@ class PdfUploadForm(forms.Form):
     )
 
 
+ERR_BULK_NOTHING = _("Choose a CSV file of certificate codes, or paste the codes.")
+ERR_BULK_BOTH = _("Choose a file or paste codes, not both: clear one of them.")
+
+
+class BulkVerifyForm(forms.Form):
+    """Many codes at once: a CSV file or pasted lines (one of the two). What they hold is read, and
+    refused whole when it cannot be, by certificates.issuing.bulkcsv."""
+
+    file = forms.FileField(
+        label=_("CSV file of codes"),
+        required=False,
+        help_text=_(
+            "One code a row: a column headed “code”, or the first column. Save it from your spreadsheet "
+            "as CSV (UTF-8)."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv,text/plain"}),
+    )
+    codes = forms.CharField(
+        label=_("Or paste the codes"),
+        required=False,
+        strip=False,
+        help_text=_("One code a line."),
+        widget=forms.Textarea(
+            attrs={"rows": 6, "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+    def clean(self):
+        data = super().clean()
+        has_file = bool(data.get("file"))
+        has_codes = bool((data.get("codes") or "").strip())
+        if self.errors:
+            return data
+        if has_file and has_codes:
+            raise forms.ValidationError(ERR_BULK_BOTH, code="both")
+        if not has_file and not has_codes:
+            raise forms.ValidationError(ERR_BULK_NOTHING, code="nothing")
+        return data
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),

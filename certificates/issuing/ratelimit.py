@@ -8,7 +8,12 @@ VERIFY_RATE_LIMITS (from VERIFY_RATE_LIMIT_PER_MINUTE and VERIFY_PDF_RATE_LIMIT_
 Counting costs one cache round trip per request: with Redis (Django's RedisCache, or django-redis), one
 EVALSHA of a three-line script that increments the counter and, for the window's first request, sets
 its expiry (atomic, one command, one reply); with any other cache, incr() first and add() only when the
-window's counter does not exist yet (the first request of each window)."""
+window's counter does not exist yet (the first request of each window).
+
+A list of codes checked at once (bulk verification) spends one unit per distinct code, in the same one
+round trip (`spend`: INCRBY n in the same script); a list that would go past the limit is refunded in
+that script too and refused whole, saying how many checks remain this minute, so a list is never a way
+around the limit and a refused one costs nothing."""
 
 import ipaddress
 import time
@@ -22,6 +27,11 @@ from lms.clientip import client_ip
 from lms.errors import TooMany
 
 ERR_TOO_MANY = _("Too many checks from your connection. Please wait a minute and try again.")
+ERR_BATCH_TOO_MANY = _(
+    "This list needs {needed} checks (one for each different code), but only {remaining} remain for "
+    "your connection this minute. Nothing was checked. Send at most {remaining} codes, or wait a "
+    "minute and try again."
+)
 
 DEFAULT_LIMITS = {"verify": 30, "verify-pdf": 10}
 WINDOW_SECONDS = 60
@@ -55,26 +65,59 @@ def check_rate(request, scope: str) -> None:
         raise TooMany(str(ERR_TOO_MANY), code="rate_limited")
 
 
-# INCR, and EXPIRE on the window's first request: one command, run atomically by Redis.
+class BatchTooMany(TooMany):
+    """A list of codes that would go past the client's remaining budget: refused whole, nothing spent."""
+
+    code = "rate_limited"
+
+    def __init__(self, *, needed: int, remaining: int):
+        super().__init__(str(ERR_BATCH_TOO_MANY).format(needed=needed, remaining=remaining))
+        self.needed = needed
+        self.remaining = remaining
+
+
+def spend(request, scope: str, units: int) -> None:
+    """Spend `units` of the client's budget for `scope` at once (one round trip), or, when that would go
+    past the limit, spend nothing and raise BatchTooMany saying how many remain this minute."""
+    if units <= 0:
+        return
+    limit = limit_for(scope)
+    window = int(time.time() // WINDOW_SECONDS)
+    count = hit(f"ratelimit:{scope}:{client_key(request)}:{window}", units, refund_over=limit)
+    if count > limit:
+        raise BatchTooMany(needed=units, remaining=max(0, limit - (count - units)))
+
+
+# INCRBY, and EXPIRE on the window's first request; with a limit (ARGV[3]), a count past it is taken
+# back at once (DECRBY): one command, run atomically by Redis.
 _INCR_SCRIPT = """
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+if count == tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+if ARGV[3] and count > tonumber(ARGV[3]) then redis.call('DECRBY', KEYS[1], ARGV[2]) end
 return count
 """
 
 
-def hit(key: str) -> int:
-    """Add one to the window's counter `key` and return the new count."""
+def hit(key: str, units: int = 1, *, refund_over: int | None = None) -> int:
+    """Add `units` to the window's counter `key` and return the new count. With `refund_over`, a new
+    count past it is taken back (the counter keeps its old value); the count returned is still the one
+    the addition reached, so the caller can tell."""
     redis = _redis_client(cache)
     if redis is not None:
+        args = [KEY_TIMEOUT, units] if refund_over is None else [KEY_TIMEOUT, units, refund_over]
         # EVALSHA (EVAL once if the server has not seen the script since it started).
-        return int(_script(redis)(keys=[cache.make_key(key)], args=[KEY_TIMEOUT], client=redis))
+        return int(_script(redis)(keys=[cache.make_key(key)], args=args, client=redis))
     try:
-        return cache.incr(key)
+        count = cache.incr(key, units)
     except ValueError:  # the window's first request (or its counter was evicted)
-        if cache.add(key, 1, timeout=KEY_TIMEOUT):
-            return 1
-        return cache.incr(key)  # another request created it in between
+        if cache.add(key, units, timeout=KEY_TIMEOUT):
+            count = units
+        else:
+            count = cache.incr(key, units)  # another request created it in between
+    if refund_over is not None and count > refund_over:
+        # Only a refused list pays this second operation.
+        cache.decr(key, units)
+    return count
 
 
 _SCRIPT = []

@@ -39,6 +39,61 @@ class PdfVerificationOut(Schema):
     certificate: VerificationOut | None
 
 
+class BulkVerifyIn(Schema):
+    codes: list[str] = Field(
+        description=(
+            "Certificate codes as printed or typed (any case, dashes and spaces optional), at most "
+            "VERIFY_BULK_MAX_CODES (500 by default) and each at most 40 characters; a longer list or code "
+            "is refused whole. Blank and malformed entries are answered per row."
+        )
+    )
+
+
+class BulkVerificationRowOut(Schema):
+    """One entry of the list, in order: the single look-up's public record (empty strings and nulls
+    when no certificate was found), plus `row`, `input` and `duplicate_of`."""
+
+    row: int = Field(description="The entry's position in the list, from 1.")
+    input: str = Field(description="The code as sent (trimmed).")
+    code: str | None = Field(description="The code in its printed form; null when the entry is malformed.")
+    status: Literal["current", "expired", "suspended", "revoked", "replaced", "not_found", "malformed"]
+    status_label: str
+    explanation: str = Field(description="What the status means, or what is wrong with a malformed entry.")
+    holder_name: str
+    program: str
+    program_version: str
+    issuer: str = Field(description="The academy, which issued and signed the certificate.")
+    requirements_set_by: str = Field(
+        description="The credential program's body, whose requirements the certificate was issued under."
+    )
+    issued_on: date | None
+    expires_on: date | None
+    status_changed_on: date | None
+    status_reason: str
+    replaced_by: str | None
+    duplicate_of: int | None = Field(description="The earlier row with the same code (answered the same).")
+
+
+class BulkCountsOut(Schema):
+    current: int
+    expired: int
+    suspended: int
+    revoked: int
+    replaced: int
+    not_found: int
+    malformed: int
+    total: int = Field(description="Entries in the list.")
+    checked: int = Field(
+        description="Distinct well-formed codes looked up: what the list cost of the rate limit."
+    )
+    duplicates: int = Field(description="Entries repeating an earlier entry's code.")
+
+
+class BulkVerificationOut(Schema):
+    results: list[BulkVerificationRowOut]
+    counts: BulkCountsOut
+
+
 class ApplicationIn(Schema):
     version_id: Id
     user_id: Id | None = None

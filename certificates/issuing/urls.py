@@ -2,13 +2,14 @@ from django.urls import path
 
 import lms.converters  # noqa: F401  (registers the <id:...> converter: 1 to 2**63 - 1)
 
-from . import staff_views, views
+from . import bulk_views, staff_views, views
 
 app_name = "issuing"
 urlpatterns = [
     # Public verification
     path("verify/", views.verify, name="verify"),
     path("verify/pdf/", views.verify_pdf, name="verify-pdf"),
+    path("verify/bulk/", bulk_views.verify_bulk, name="verify-bulk"),
     path("verify/<str:code>/", views.verify_code, name="verify-code"),
     # The holder
     path("certificates/", views.mine, name="mine"),

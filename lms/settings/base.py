@@ -231,6 +231,11 @@ VERIFY_RATE_LIMITS = {
 # Seconds a proxy or browser may keep a public verification answer (Cache-Control: public, max-age):
 # a revocation shows everywhere within this bound. 0 = never cached. certificates/issuing/httpcache.py.
 VERIFY_CACHE_SECONDS = env.int("VERIFY_CACHE_SECONDS", default=60)
+# Bulk verification (/verify/bulk/, POST /api/v1/verify/bulk): at most this many codes in one list (a
+# longer list is refused whole), in a file or body of at most VERIFY_BULK_MAX_BYTES. Each distinct code
+# still spends one unit of VERIFY_RATE_LIMIT_PER_MINUTE.
+VERIFY_BULK_MAX_CODES = env.int("VERIFY_BULK_MAX_CODES", default=500)
+VERIFY_BULK_MAX_BYTES = env.int("VERIFY_BULK_MAX_BYTES", default=1024 * 1024)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
@@ -416,7 +421,12 @@ PDF_CHECK_TIMEOUT_SECONDS = env.float("PDF_CHECK_TIMEOUT_SECONDS", default=5.0)
 # file over the limit is dropped while the body is parsed, so the form says so and keeps the rest.
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 VERIFY_PDF_MAX_BYTES = env.int("VERIFY_PDF_MAX_BYTES", default=5 * 1024 * 1024)
-UPLOAD_LIMITS = {"/verify/pdf/": VERIFY_PDF_MAX_BYTES, "/api/v1/verify/pdf": VERIFY_PDF_MAX_BYTES}
+UPLOAD_LIMITS = {
+    "/verify/pdf/": VERIFY_PDF_MAX_BYTES,
+    "/api/v1/verify/pdf": VERIFY_PDF_MAX_BYTES,
+    "/verify/bulk/": VERIFY_BULK_MAX_BYTES,
+    "/api/v1/verify/bulk": VERIFY_BULK_MAX_BYTES,
+}
 FILE_UPLOAD_HANDLERS = [
     "lms.uploads.LimitedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

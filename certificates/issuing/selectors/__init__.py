@@ -3,6 +3,7 @@ certificates, administrators' lists and what a trainee may apply for (holders), 
 (renewal), Open Badges data (credentials). Callers use the names below
 (`from certificates.issuing import selectors`)."""
 
+from .bulk import BULK_STATUSES, BulkPlan, BulkRow, BulkVerification, bulk_plan, bulk_verify
 from .credentials import open_badge_for, status_list_credential
 from .holders import (
     REGISTER_STATUSES,
@@ -53,6 +54,12 @@ from .verification import (
 )
 
 __all__ = [
+    "BULK_STATUSES",
+    "BulkPlan",
+    "BulkRow",
+    "BulkVerification",
+    "bulk_plan",
+    "bulk_verify",
     "ALTERED",
     "AUTHENTIC",
     "COULD_NOT_CHECK",

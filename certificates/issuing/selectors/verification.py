@@ -210,10 +210,19 @@ def verification_for_code(raw_code: str) -> Verification:
     """Normalise the code (Invalid with a clear message when malformed) and look it up in the
     register (NotFound when no certificate with this code was issued): one query, by the unique index
     on the code, selecting only the columns the answer shows."""
-    code = normalize_code(raw_code)
-    row = record_by_code(code)
-    if row is None or row["status"] in _NOT_IN_REGISTER:
+    verification = verification_from_record(record_by_code(normalize_code(raw_code)))
+    if verification is None:
         raise NotFound(str(ERR_CERTIFICATE_NOT_FOUND), code="certificate_not_found")
+    return verification
+
+
+def verification_from_record(row: dict | None) -> Verification | None:
+    """The public record from the register's row for a code (lookup.record_by_code or
+    records_by_codes), or None when no certificate with the code was issued (no row, or one pending or
+    cancelled)."""
+    if row is None or row["status"] in _NOT_IN_REGISTER:
+        return None
+    row = dict(row)
     renewal_status = row.pop("renewal_status")
     if renewal_status is None or renewal_status in _NOT_IN_REGISTER:
         row["renewal_code"] = None
