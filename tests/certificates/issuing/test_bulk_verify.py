@@ -64,6 +64,19 @@ def test_the_form_is_public_and_linked_from_the_single_check(client):
     assert 'href="/verify/bulk/"' in client.get("/verify/").content.decode()
 
 
+@pytest.mark.parametrize("who", ["anonymous", "trainee", "program admin"])
+def test_anyone_may_check_a_list_signed_in_or_not(client, register, who):
+    from tests.factories import ProgramAdminFactory
+
+    if who != "anonymous":
+        client.force_login(TraineeFactory() if who == "trainee" else ProgramAdminFactory())
+    assert client.get(URL).status_code == 200
+    response = paste(client, shown(register.valid))
+    assert response.status_code == 200
+    assert [row.status for row in response.context["result"].rows] == ["current"]
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_every_state_is_answered_per_row(client, register):
     r = register
     content = "\n".join(
@@ -329,3 +342,46 @@ def test_a_constant_number_of_queries_whatever_the_length(
     assert response.status_code == 200
     assert len(response.context["result"].rows) == size
     assert response.context["result"].counts["current"] == 3
+
+
+@pytest.mark.redis
+def test_with_redis_a_list_is_spent_and_refunded_in_one_round_trip(rf, settings, monkeypatch, frozen_window):
+    import os
+
+    from redis.connection import AbstractConnection
+
+    url = os.environ.get("CACHE_URL", "")
+    if not url.startswith("redis"):
+        pytest.skip("needs a Redis cache: set CACHE_URL=redis://...")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-bulk-{fresh_ip()}",
+        }
+    }
+    from django.core.cache import cache
+
+    settings.VERIFY_RATE_LIMITS = {"verify": 10, "verify-pdf": 10}
+    ip = fresh_ip()
+    request = rf.get("/", REMOTE_ADDR=ip)
+    ratelimit.check_rate(request, "verify")  # loads the script on the server if it is new to it
+    sent = []
+    original = AbstractConnection.send_packed_command
+    monkeypatch.setattr(
+        AbstractConnection,
+        "send_packed_command",
+        lambda self, command, check_health=True: sent.append(1) or original(self, command, check_health),
+    )
+    ratelimit.spend(request, "verify", 6)
+    assert len(sent) == 1
+    with pytest.raises(ratelimit.BatchTooMany) as refused:
+        ratelimit.spend(request, "verify", 4)
+    assert len(sent) == 2  # the refusal and its refund: one round trip too
+    assert refused.value.remaining == 3
+    client = cache._cache.get_client()
+    key = next(k for k in client.keys(f"*ratelimit:verify:{ip}:*"))
+    assert int(client.get(key)) == 7
+    assert 0 < client.ttl(key) <= ratelimit.KEY_TIMEOUT
+    ratelimit.spend(request, "verify", 3)
+    assert int(client.get(key)) == 10
