@@ -12,9 +12,11 @@ from __future__ import annotations
 import base64
 import csv
 import io
+import re
 from datetime import date
 
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +30,8 @@ HEADER_NAMES = {"code", "codes", "certificate code", "certificate_code", "certif
 # Starts of files people upload by mistake: spreadsheets (xlsx, ods: zip; xls: OLE), PDF, images.
 _BINARY_STARTS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8")
 _DELIMITERS = (",", ";", "\t")
+# Control characters no text file holds (tab, line feed and carriage return are fine).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 ERR_FILE_EMPTY = gettext_lazy("The file is empty. Choose the CSV file with the certificate codes.")
 ERR_NO_CODES = gettext_lazy(
@@ -92,7 +96,7 @@ def rows_from_csv(data: bytes) -> list[tuple[int, str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise Invalid(_(ERR_ENCODING), field="file", code="encoding") from None
-    if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text):
+    if _CONTROL.search(text):
         raise Invalid(_(ERR_NOT_CSV), field="file", code="not_csv")
     first_line = text.split("\n", 1)[0]
     delimiter = next((d for d in _DELIMITERS[1:] if d in first_line and "," not in first_line), ",")
@@ -137,21 +141,26 @@ def _checked(rows, *, field: str, keep_trailing: bool = False) -> list[tuple[int
     if not keep_trailing:
         while rows and not rows[-1][1].strip():
             rows.pop()
-    if not rows or not any(typed.strip() for _number, typed in rows):
+    if not rows or not any(typed.strip() for _row, typed in rows):
         raise Invalid(_(ERR_NO_CODES), field=field, code="no_codes")
     if len(rows) > max_codes():
         raise TooManyCodes(
-            _(ERR_TOO_MANY_CODES).format(count=f"{len(rows):,}", limit=f"{max_codes():,}"), field=field
+            _(ERR_TOO_MANY_CODES).format(count=_number(len(rows)), limit=_number(max_codes())), field=field
         )
     for number, typed in rows:
         length = len(typed.strip())
         if length > MAX_CODE_CHARS:
             raise Invalid(
-                _(ERR_CODE_TOO_LONG).format(row=number, length=f"{length:,}", max=MAX_CODE_CHARS),
+                _(ERR_CODE_TOO_LONG).format(row=number, length=_number(length), max=MAX_CODE_CHARS),
                 field=field,
                 code="code_too_long",
             )
     return rows
+
+
+def _number(value: int) -> str:
+    """10,000 in English, 10.000 in Spanish."""
+    return number_format(value, force_grouping=True)
 
 
 # --- Writing -------------------------------------------------------------------------------------------
