@@ -15,6 +15,7 @@ from .issuing.api import router as issuing_router
 from .programs.api import library_router
 from .programs.api import router as programs_router
 from .recovery.api import router as recovery_router
+from .registry.api import router as registry_router
 from .training.api import router as training_router
 
 router = Router()
@@ -27,5 +28,6 @@ for _sub in (
     hours_router,
     recovery_router,
     applicant_router,
+    registry_router,
 ):
     router.add_router("", _sub)

@@ -119,6 +119,11 @@ class Verification:
     def tone(self) -> str:
         return STATUS_TONE.get(self.status, "warn")
 
+    @property
+    def verify_url(self) -> str:
+        """The absolute address of this certificate's verification page (`code` is formatted already)."""
+        return settings.SITE_URL + reverse("certificates:issuing:verify-code", args=[self.code])
+
     def as_public_dict(self) -> dict:
         return {
             "code": self.code,
@@ -214,6 +219,13 @@ def verification_for_code(raw_code: str) -> Verification:
     row = record_by_code(code)
     if row is None or row["status"] in _NOT_IN_REGISTER:
         raise NotFound(str(ERR_CERTIFICATE_NOT_FOUND), code="certificate_not_found")
+    return verification_from_record(row)
+
+
+def verification_from_record(row: dict) -> Verification:
+    """The public record from a row of lookup's public columns (`record_by_code`, or a queryset
+    annotated with `lookup.PUBLIC_COLUMNS` and read with `lookup.RECORD_FIELDS`)."""
+    row = dict(row)
     renewal_status = row.pop("renewal_status")
     if renewal_status is None or renewal_status in _NOT_IN_REGISTER:
         row["renewal_code"] = None
