@@ -24,9 +24,10 @@ def registry(request):
     context = {"form": form, "pager": None, "rows": [], "searched": False}
     if not form.is_bound:
         return httpcache.public(TemplateResponse(request, "certificates/registry/search.html", context))
-    form.is_valid()
     try:
-        query = selectors.registry_query(name=form.cleaned_data["name"], state=form.cleaned_data["state"])
+        # Read as sent, not through the form's cleaning (which drops a field holding a NUL): the
+        # selector cleans and checks both, with the same messages as the API.
+        query = selectors.registry_query(name=request.GET.get("name"), state=request.GET.get("state"))
         ratelimit.check_rate(request, "registry")
     except DomainError as exc:
         if exc.field in ("name", "state"):
