@@ -115,8 +115,9 @@ def test_a_withdrawn_certificate_says_so_honestly_and_offers_no_linkedin(shared,
 def test_the_page_is_rate_limited_like_verification(settings, shared):
     settings.VERIFY_RATE_LIMITS = {"verify": 2, "verify-pdf": 10}
     ip = fresh_ip()
-    statuses = [Client(REMOTE_ADDR=ip).get(_page(shared.token)).status_code for _ in range(3)]
-    assert statuses == [200, 200, 429]
+    responses = [Client(REMOTE_ADDR=ip).get(_page(shared.token)) for _ in range(3)]
+    assert [r.status_code for r in responses] == [200, 200, 429]
+    assert "Please wait" in responses[2].content.decode() and "no-store" in responses[2]["Cache-Control"]
 
 
 # --- My certificates: the address, copy and open links, the switch ---------------------------------
