@@ -16,6 +16,7 @@ from .issuing.bulk_api import router as bulk_verify_router
 from .programs.api import library_router
 from .programs.api import router as programs_router
 from .recovery.api import router as recovery_router
+from .registry.api import router as registry_router
 from .training.api import router as training_router
 
 router = Router()
@@ -29,5 +30,6 @@ for _sub in (
     hours_router,
     recovery_router,
     applicant_router,
+    registry_router,
 ):
     router.add_router("", _sub)

@@ -16,6 +16,7 @@ from .programs.models import (
     Requirement,
 )
 from .recovery.models import RecoveryAttestation
+from .registry.models import RegistryListing
 from .training.models import ExternalTraining, ExternalTrainingHours, OutsideExamResult
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "ProgramEnrollment",
     "ProgramVersion",
     "RecoveryAttestation",
+    "RegistryListing",
     "RenewalTopicMinimum",
     "Requirement",
     "SupervisorAssignment",

@@ -89,4 +89,6 @@ urlpatterns = [
     path("certification/manage/import/external/", training_views.import_external, name="import-external"),
     # Issuing, verification, renewal and revocation (certificates/issuing/urls.py).
     path("", include("certificates.issuing.urls")),
+    # The public registry and the holder's choice to be in it (certificates/registry/urls.py).
+    path("", include("certificates.registry.urls")),
 ]

@@ -47,8 +47,8 @@ class CredentialProgramViewSet(ModelViewSet):
     url_prefix = "credentials/programs"
     icon = "doc-full"
     menu_label = _("Programs")
-    list_display = ["name", "issuing_body", "slug", "is_active"]
-    list_filter = ["is_active"]
+    list_display = ["name", "issuing_body", "jurisdiction", "slug", "is_active"]
+    list_filter = ["is_active", "jurisdiction"]
     search_fields = ["name", "issuing_body", "slug"]
     add_to_admin_menu = False
 

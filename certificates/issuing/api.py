@@ -382,6 +382,7 @@ def credential_link_out(link) -> dict:
         "certificate_code": format_code(link.certificate.code),
         "url": url,
         "json_url": f"{url}?format=json" if url else None,
+        "page_url": publishing_selectors.public_page_url(link) if link.is_active else None,
         "active": link.is_active,
         "created_at": link.created_at,
         "revoked_at": link.revoked_at,
@@ -408,11 +409,12 @@ def _cors(response: HttpResponse) -> HttpResponse:
         "Integrity proof. No login: the address is the key, and its holder can stop it (then 404, the same answer as for "
         "an address that never existed). A suspended, revoked or expired certificate still answers: its "
         "status is in the credential's `credentialStatus` (the status lists) and in the "
-        "`X-Certificate-Status` header. Readable from any origin (CORS); rate-limited per client like "
-        "verification (429)."
+        "`X-Certificate-Status` header. `?download=1` sends it as a file to save. Readable from any origin "
+        "(CORS); rate-limited per client like verification (429). People open the page at "
+        "`/credentials/{token}/`."
     ),
 )
-def published_credential(request, token: str, format: str = "jwt"):
+def published_credential(request, token: str, format: str = "jwt", download: bool = False):
     from lms.api import api, error_body
 
     try:
@@ -422,6 +424,11 @@ def published_credential(request, token: str, format: str = "jwt"):
         body = error_body(exc.message, exc.code, field=exc.field)
         return _cors(api.create_response(request, body, status=exc.status_code))
     response = _credential_response(request, selectors.open_badge_for(certificate), format)
+    if download:
+        # The public page's "Download" link: a file to keep or import into a wallet.
+        extension = "jwt" if response["Content-Type"] == badges.JWT_MEDIA_TYPE else "json"
+        name = f"open-badge-{format_code(certificate.code)}.{extension}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["X-Certificate-Status"] = selectors.verification_of(certificate).status
     return _cors(response)
 

@@ -3,7 +3,8 @@ cache counters: per process with the local-memory cache, shared with Redis in pr
 
 The client is lms.clientip.client_ip: behind the reverse proxies named in TRUSTED_PROXIES, the address
 they forwarded, so one employer's checks never spend another's budget. Limits per minute are
-VERIFY_RATE_LIMITS (from VERIFY_RATE_LIMIT_PER_MINUTE and VERIFY_PDF_RATE_LIMIT_PER_MINUTE).
+VERIFY_RATE_LIMITS (from VERIFY_RATE_LIMIT_PER_MINUTE, VERIFY_PDF_RATE_LIMIT_PER_MINUTE and, for the
+public registry's searches, REGISTRY_RATE_LIMIT_PER_MINUTE).
 
 Counting costs one cache round trip per request: with Redis (Django's RedisCache, or django-redis), one
 EVALSHA of a three-line script that increments the counter and, for the window's first request, sets
@@ -33,7 +34,7 @@ ERR_BATCH_TOO_MANY = _(
     "minute and try again."
 )
 
-DEFAULT_LIMITS = {"verify": 30, "verify-pdf": 10}
+DEFAULT_LIMITS = {"verify": 30, "verify-pdf": 10, "registry": 30}
 WINDOW_SECONDS = 60
 IPV6_PREFIX = 64
 # A counter outlives its window a little, so a slow request at the boundary still finds it.

@@ -148,6 +148,9 @@ class CredentialLinkOut(Schema):
     certificate_code: str
     url: str | None = Field(None, description="The VC-JWT, for anyone with the address; none once stopped.")
     json_url: str | None = Field(None, description="The same credential as JSON; none once stopped.")
+    page_url: str | None = Field(
+        None, description="The credential's public page, for people to open; none once stopped."
+    )
     active: bool
     created_at: datetime
     revoked_at: datetime | None

@@ -11,6 +11,8 @@ urlpatterns = [
     path("verify/pdf/", views.verify_pdf, name="verify-pdf"),
     path("verify/bulk/", bulk_views.verify_bulk, name="verify-bulk"),
     path("verify/<str:code>/", views.verify_code, name="verify-code"),
+    # A credential its holder shared (public while they share it)
+    path("credentials/<str:token>/", views.credential_page, name="credential-page"),
     # The holder
     path("certificates/", views.mine, name="mine"),
     path("certificates/apply/", views.apply, name="apply"),

@@ -15,6 +15,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from certificates.models import Certificate, ProgramVersion
+from certificates.registry import selectors as registry_selectors
 from lms import uploads
 from lms.audit import audit_record
 from lms.converters import parse_id
@@ -23,6 +24,8 @@ from lms.storage import private_file_response
 
 from . import forms, httpcache, ratelimit, selectors, services
 from .codes import format_code
+from .qr import qr_svg_data_uri
+from .selectors import linkedin
 from .selectors import publishing as publishing_selectors
 
 ERR_PDF_TOO_LARGE = "The file is larger than {size}. A certificate PDF from us is much smaller."
@@ -83,6 +86,35 @@ def verify_code(request, code):
         )
     # The register's public record, the same for every anonymous visitor (no form token on it).
     return httpcache.public(TemplateResponse(request, "certificates/verify/result.html", {"v": verification}))
+
+
+@require_GET
+def credential_page(request, token):
+    """A credential its holder shares, as a page for people (the address is the key, no login): the
+    public record, a QR code to the verification page, the Open Badges file and "Add to LinkedIn".
+    Once the holder stops sharing, the address answers 404 for everyone, with a kind word."""
+    try:
+        ratelimit.check_rate(request, "verify")
+        certificate = publishing_selectors.published_certificate_for_token(token=token)
+    except DomainError as exc:
+        return httpcache.never(
+            TemplateResponse(
+                request, "certificates/issuing/credential_gone.html", {"error": exc}, status=exc.status_code
+            )
+        )
+    verification = selectors.verification_of(certificate)
+    verify_url = verification.verify_url
+    context = {
+        "v": verification,
+        "verify_url": verify_url,
+        "qr": qr_svg_data_uri(verify_url),
+        "download_url": publishing_selectors.credential_download_path(token),
+        "linkedin_url": linkedin.linkedin_add_url(verification)
+        if linkedin.linkedin_offered(verification)
+        else None,
+    }
+    # Like the verification page: the same for every anonymous visitor, briefly kept by a proxy.
+    return httpcache.public(TemplateResponse(request, "certificates/issuing/credential_page.html", context))
 
 
 @require_http_methods(["GET", "POST"])
@@ -148,8 +180,13 @@ def _mine_context(user):
         token = row["c"].active_link_token
         row["link"] = bool(token)
         row["link_url"] = publishing_selectors.published_url(token) if token else None
+        row["page_url"] = publishing_selectors.public_page_url(token) if token else None
+        row["linkedin_url"] = (
+            linkedin.linkedin_add_url(row["v"]) if linkedin.linkedin_offered(row["v"]) else None
+        )
     return {
         "rows": rows,
+        "listed": registry_selectors.is_listed(user=user) if rows else False,
         "options": selectors.apply_options(
             user=user, open_applications=open_applications, certificates=certificates
         ),

@@ -56,6 +56,7 @@ def _program_out(program) -> dict:
         "slug": program.slug,
         "name": program.name,
         "issuing_body": program.issuing_body,
+        "jurisdiction": program.jurisdiction,
         "description": program.description,
         "is_active": program.is_active,
         "current_version": current.label if current else None,

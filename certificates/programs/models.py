@@ -16,6 +16,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from certificates.programs.jurisdictions import US_STATES
 from certificates.programs.panels import RequirementsPanel
 
 # The rules themselves (board exams, requirement rows) live in programs.requirements; re-exported here.
@@ -34,6 +35,15 @@ class CredentialProgram(ClusterableModel):
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
     name = models.CharField(_("name"), max_length=200)
     issuing_body = models.CharField(_("issuing body"), max_length=200)
+    jurisdiction = models.CharField(
+        _("state"),
+        max_length=2,
+        blank=True,
+        choices=US_STATES,
+        help_text=_(
+            "The US state whose credential this is; leave blank for a national or international one."
+        ),
+    )
     description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(
         _("open to trainees"), default=True, help_text=_("Inactive programs are hidden from trainees.")
@@ -46,6 +56,7 @@ class CredentialProgram(ClusterableModel):
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("issuing_body"),
+        FieldPanel("jurisdiction"),
         FieldPanel("description"),
         FieldPanel("is_active"),
         InlinePanel("pledges", heading=_("Code of ethics (versioned)"), label=_("Pledge text")),

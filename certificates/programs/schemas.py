@@ -56,6 +56,7 @@ class ProgramOut(Schema):
     slug: str
     name: str
     issuing_body: str
+    jurisdiction: str = Field("", description="Two-letter US state code; empty for a national credential.")
     description: str
     is_active: bool
     current_version: str | None = None
@@ -66,6 +67,7 @@ class ProgramOut(Schema):
 class ProgramPatchIn(Schema):
     name: str | None = None
     issuing_body: str | None = None
+    jurisdiction: str | None = Field(None, max_length=2, description="Two-letter US state code, or empty.")
     description: str | None = None
     is_active: bool | None = None
 

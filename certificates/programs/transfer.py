@@ -26,6 +26,7 @@ from courses.models import CompetencyDomain, CoursePage
 from lms.audit import audit_record
 from lms.errors import Conflict, DomainError, Invalid
 
+from . import jurisdictions
 from .models import (
     CredentialProgram,
     EthicsPledge,
@@ -49,6 +50,10 @@ ERR_PLEDGE_TEXT_LOCKED = gettext_noop(
     "Pledge {label} has signatures; publish a new version instead of changing its text."
 )
 ERR_DUPLICATE = gettext_noop("{what} {label} appears twice.")
+ERR_UNKNOWN_JURISDICTION = gettext_noop(
+    "jurisdiction: unknown state {code}. Write a two-letter US state code (for example KY), or an empty "
+    "string for a national or international credential."
+)
 
 REQUIREMENT_KEYS = (
     "kind",
@@ -140,6 +145,7 @@ def program_export(*, program: CredentialProgram) -> dict:
         "slug": program.slug,
         "name": program.name,
         "issuing_body": program.issuing_body,
+        "jurisdiction": program.jurisdiction,
         "description": program.description,
         "is_active": program.is_active,
         "domains": [
@@ -210,6 +216,7 @@ def _upgrade_legacy(data: dict) -> dict:
     data.setdefault("pledges", [])
     data.setdefault("versions", [])
     data.setdefault("description", "")
+    data.setdefault("jurisdiction", "")
     data.setdefault("is_active", True)
     for version in data["versions"] if isinstance(data["versions"], list) else []:
         if not isinstance(version, dict):
@@ -294,6 +301,13 @@ def validate_program_data(data) -> dict:
         if len(errors) > MAX_ERRORS:
             messages.append(_("and %(count)s more") % {"count": len(errors) - MAX_ERRORS})
         raise Invalid("; ".join(dict.fromkeys(messages)), code="invalid_program")
+    jurisdiction = data.get("jurisdiction") or ""
+    if jurisdiction and not jurisdictions.is_known(jurisdiction):
+        raise Invalid(
+            _(ERR_UNKNOWN_JURISDICTION).format(code=repr(jurisdiction)),
+            code="invalid_program",
+            field="jurisdiction",
+        )
     for what, items, key in (
         (_("Domain"), data["domains"], "slug"),
         (_("Exam"), data["exams"], "slug"),
@@ -348,6 +362,7 @@ def program_import(*, data: dict, actor=None) -> CredentialProgram:
     created = program.pk is None
     program.name, program.issuing_body = data["name"], data["issuing_body"]
     program.description, program.is_active = data["description"], data["is_active"]
+    program.jurisdiction = data.get("jurisdiction") or ""
     clean(program)
     program.save()
     for item in data["domains"]:

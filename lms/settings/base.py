@@ -227,6 +227,8 @@ AXES_RESET_ON_SUCCESS = True
 VERIFY_RATE_LIMITS = {
     "verify": env.int("VERIFY_RATE_LIMIT_PER_MINUTE", default=30),
     "verify-pdf": env.int("VERIFY_PDF_RATE_LIMIT_PER_MINUTE", default=10),
+    # Searches of the public registry by name (page and API together).
+    "registry": env.int("REGISTRY_RATE_LIMIT_PER_MINUTE", default=30),
 }
 # Seconds a proxy or browser may keep a public verification answer (Cache-Control: public, max-age):
 # a revocation shows everywhere within this bound. 0 = never cached. certificates/issuing/httpcache.py.

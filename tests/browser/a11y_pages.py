@@ -64,6 +64,9 @@ EVERYONE = [
     Visit("verify result (revoked)", lambda w: f"/verify/{w['revoked_code']}/"),
     Visit("verify result (unknown code)", lambda w: f"/verify/{w['unknown_code']}/", status=404),
     Visit("verify result (mistyped code)", "/verify/ZZZZ-ZZZZ-ZZZZ/", status=422),
+    Visit("public registry", "/registry/"),
+    Visit("public registry (no match)", "/registry/?name=zz&state=KY"),
+    Visit("shared credential (not shared)", "/credentials/no-such-address/", status=404),
     Visit("page not found", "/no-such-page/", status=404),
 ]
 

@@ -162,6 +162,8 @@ MATRIX = {
     "GET /certificates/{code}/credential": row(A401, OK, A404, A404, A404, OK),
     "GET /status-lists/{purpose}": everyone(),
     "GET /credentials/{token}": everyone(),
+    # The public registry (no login): a search without a name is a 422, never a refusal.
+    "GET /registry": everyone(ALLOWED),
     # Only the holder shares (an administrator is refused by role: 403); the holder or an administrator
     # stops a link; anyone else is answered as for a missing one.
     "POST /certificates/{code}/credential/links": row(

@@ -34,6 +34,9 @@ _PUBLIC_COLUMNS = {
     "renewal_status": F("replaced_by__status"),
 }
 _RECORD_FIELDS = ("code", "status", "issued_on", "expires_on", "status_changed_at", "status_reason")
+# For other reads of public records (the public registry): the same columns, nothing more.
+PUBLIC_COLUMNS = _PUBLIC_COLUMNS
+RECORD_FIELDS = _RECORD_FIELDS
 _PLACEHOLDER = "?code?"
 # A threshold no query reaches: only explicitly prepared statements are.
 NEVER_AUTOMATICALLY = 2**31

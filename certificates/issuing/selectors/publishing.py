@@ -52,7 +52,19 @@ def with_active_link_token(certificates):
 
 
 def published_url(link: PublishedCredential | str) -> str:
-    """The absolute address of a link, or of a link's token (the VC-JWT; `?format=json` for the JSON
-    credential)."""
+    """The absolute address of a link, or of a link's token, for machines: a wallet or an employer's
+    system (the VC-JWT; `?format=json` for the JSON credential). People open `public_page_url`."""
     token = link if isinstance(link, str) else link.token
     return settings.SITE_URL + reverse("api-1:published_credential", args=[token])
+
+
+def public_page_url(link: PublishedCredential | str) -> str:
+    """The absolute address of the shared credential's public page, the one a person opens (it links
+    to the machine-readable credential at `published_url`)."""
+    token = link if isinstance(link, str) else link.token
+    return settings.SITE_URL + reverse("certificates:issuing:credential-page", args=[token])
+
+
+def credential_download_path(token: str) -> str:
+    """The Open Badges credential (with its Data Integrity proof) as a file to save."""
+    return reverse("api-1:published_credential", args=[token]) + "?format=ldp&download=1"

@@ -119,6 +119,11 @@ class Verification:
     def tone(self) -> str:
         return STATUS_TONE.get(self.status, "warn")
 
+    @property
+    def verify_url(self) -> str:
+        """The absolute address of this certificate's verification page (`code` is formatted already)."""
+        return settings.SITE_URL + reverse("certificates:issuing:verify-code", args=[self.code])
+
     def as_public_dict(self) -> dict:
         return {
             "code": self.code,

@@ -64,6 +64,7 @@ def every_qualifier(course_slug=None) -> dict:
         "slug": "everything",
         "name": "Every rule",
         "issuing_body": "Test board",
+        "jurisdiction": "KY",
         "description": "All kinds.",
         "is_active": True,
         "domains": [
