@@ -178,3 +178,14 @@ def test_the_quiz_path_follows_the_same_rule_and_completes_once_written(world):
 
 def test_a_module_without_the_option_completes_without_reflection(world):
     assert course_services.module_complete(user=world.trainee, module=world.module)
+
+
+def test_the_editor_cannot_require_a_reflection_of_a_module_without_a_prompt(world):
+    from django.core.exceptions import ValidationError
+
+    world.second.requires_reflection = True
+    with pytest.raises(ValidationError) as exc:
+        world.second.clean()
+    assert "The module has no reflection prompt" in str(exc.value.message_dict["requires_reflection"])
+    world.module.requires_reflection = True
+    world.module.clean()  # it has two
