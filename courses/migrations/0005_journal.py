@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import lms.crypto.fields
 from django.conf import settings
 from django.db import migrations, models
+
+import lms.crypto.fields
 
 
 class Migration(migrations.Migration):
