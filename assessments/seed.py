@@ -11,6 +11,8 @@ from django.db import transaction
 from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.curriculum.report import LoadReport
+from courses.journal import selectors as journal_selectors
+from courses.journal import services as journal_services
 from courses.models import CoursePage
 from courses.seed import read
 from lms import roles
@@ -101,6 +103,20 @@ def _ordered(courses: dict[str, CoursePage], data) -> list[tuple[object, CourseP
     return ordered
 
 
+DEMO_JOURNAL = (
+    "(A demo journal entry, written for the sample data.) I noticed my own nerves reading this. "
+    "I want to practise the words out loud with my supervisor before I need them."
+)
+
+
+def _reflect(*, user, module) -> None:
+    """A module that requires a reflection is completed by its quiz only once it is written."""
+    if module is None or not module.requires_reflection:
+        return
+    for block_id in journal_selectors.missing_reflections(user=user, module=module):
+        journal_services.entry_write(user=user, module=module, block_id=block_id, text=DEMO_JOURNAL)
+
+
 def _work_through(
     *, user, course: CoursePage, quizzes: list[Assessment], exam: Assessment | None, essay_text
 ):
@@ -109,6 +125,7 @@ def _work_through(
     if course_selectors.enrollment_for(user=user, course=course) is None:
         course_services.enrollment_create(user=user, course=course)
     for quiz in quizzes:
+        _reflect(user=user, module=quiz.module)
         _take(user=user, assessment=quiz)
     if exam is not None:
         return _take(user=user, assessment=exam, essay_text=essay_text)

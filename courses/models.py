@@ -4,6 +4,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -211,6 +212,14 @@ class ModulePage(LineagePageMixin, Page):
             "How trainees take this module; some programs need hours delivered live or face to face."
         ),
     )
+    requires_reflection = models.BooleanField(
+        _("requires a written reflection"),
+        default=False,
+        help_text=_(
+            "Trainees write an answer to every “Pause and reflect” prompt of the module (in their private "
+            "journal) before they can complete it."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("body"),
@@ -220,6 +229,7 @@ class ModulePage(LineagePageMixin, Page):
                 FieldPanel("training_hours"),
                 FieldPanel("domain"),
                 FieldPanel("delivery_mode"),
+                FieldPanel("requires_reflection"),
             ],
             heading=_("Credit"),
         ),
@@ -234,6 +244,25 @@ class ModulePage(LineagePageMixin, Page):
 
     class Meta:
         verbose_name = _("module")
+
+    def reflection_prompts(self) -> list[tuple[str, str]]:
+        """The module's "Pause and reflect" prompts in order: (block id, prompt text)."""
+        return [
+            (block.id, block.value["prompt"])
+            for block in self.body
+            if block.block_type == "reflection" and block.id
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.requires_reflection and not any(b.block_type == "reflection" for b in self.body):
+            raise ValidationError(
+                {
+                    "requires_reflection": _(
+                        "The module has no reflection prompt: add one to its body, or untick this box."
+                    )
+                }
+            )
 
     def get_assessment(self):
         """The module's assessment (assessments app), or None when it has none or the app is absent."""
@@ -264,9 +293,16 @@ class ModulePage(LineagePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from . import selectors
         from .activities.selectors import module_practice
+        from .journal.selectors import module_journal
 
         context = super().get_context(request, *args, **kwargs)
         course, overview = self._overview(request)
+        journal = module_journal(
+            module=self,
+            user=request.user,
+            enrolled=overview.enrollment is not None and not getattr(request, "module_staff_view", False),
+            forms=getattr(request, "journal_forms", None),
+        )
         modules = [row.module for row in overview.modules]
         index_ = next((i for i, m in enumerate(modules) if m.pk == self.pk), None)
         next_module = modules[index_ + 1] if index_ is not None and index_ + 1 < len(modules) else None
@@ -284,6 +320,13 @@ class ModulePage(LineagePageMixin, Page):
             practice=module_practice(
                 module=self, enrollment=overview.enrollment, forms=getattr(request, "activity_forms", None)
             ),
+            # The trainee's journal under each reflection prompt, by block id (a refused form as typed),
+            # and the first prompt still to answer when the module requires a reflection.
+            journal=journal,
+            reflection_missing=next((slot for slot in journal.values() if slot.entry is None), None)
+            if self.requires_reflection
+            else None,
+            complete_error=getattr(request, "module_complete_error", None),
             assessment=assessment,
             assessment_cta_template=_optional_template(self.assessment_cta_templates) if assessment else None,
             # What the page already knows about the viewer, so the assessment's call to action does not
@@ -407,3 +450,4 @@ class ModuleProgress(models.Model):
 
 
 from .activities.models import ActivityKind, ActivityRecord, ModuleActivity  # noqa: E402,F401  (Django finds them)
+from .journal.models import JournalEntry, JournalReply  # noqa: E402,F401

@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from lms.audit import audit_record
-from lms.errors import Conflict, Forbidden, NotFound
+from lms.errors import Conflict, DomainError, Forbidden, NotFound
 from lms.timezones import local_date
 
 from . import selectors
+from .journal import selectors as journal_selectors
 from .models import CoursePage, Enrollment, ModulePage, ModuleProgress
 
 ERR_COURSE_NOT_AVAILABLE = gettext_noop("This course is not available.")
@@ -22,6 +23,10 @@ ERR_NOT_ENROLLED = gettext_noop("Enrol in the course first.")
 ERR_MODULE_LOCKED = gettext_noop("Finish the previous module first.")
 ERR_MODULE_NEEDS_ASSESSMENT = gettext_noop("This module is completed by passing its assessment.")
 ERR_MODULE_ALREADY_DONE = gettext_noop("You have already completed this module.")
+ERR_REFLECTION_REQUIRED = gettext_noop(
+    "Write your reflection for “{module}” before completing this module: answer its “Pause and "
+    "reflect” prompt in the box under it and save it."
+)
 
 
 def _module_has_assessment(module: ModulePage) -> bool:
@@ -30,6 +35,16 @@ def _module_has_assessment(module: ModulePage) -> bool:
     except LookupError:
         return False
     return Assessment.objects.filter(module=module).exists()
+
+
+def _module_quiz_passed(*, user, module: ModulePage) -> bool:
+    try:
+        Attempt = apps.get_model("assessments", "Attempt")
+    except LookupError:
+        return False
+    return Attempt.objects.filter(
+        user=user, assessment__module=module, status=Attempt.Status.RELEASED, passed=True
+    ).exists()
 
 
 @transaction.atomic
@@ -79,6 +94,10 @@ def module_complete(*, user, module: ModulePage, via_assessment: bool = False) -
         if via_assessment:
             return existing
         raise Conflict(_(ERR_MODULE_ALREADY_DONE), code="already_completed")
+    # The same rule whichever way the module is completed: a quiz passed before the reflection is written
+    # completes the module once it is (module_complete_after_reflection, from courses.journal).
+    if module.requires_reflection and journal_selectors.missing_reflections(user=user, module=module):
+        raise Forbidden(_(ERR_REFLECTION_REQUIRED).format(module=module.title), code="reflection_required")
     now = timezone.now()
     progress = ModuleProgress(
         enrollment=enrollment,
@@ -101,6 +120,20 @@ def module_complete(*, user, module: ModulePage, via_assessment: bool = False) -
     )
     enrollment_refresh_completion(enrollment=enrollment)
     return progress
+
+
+def module_complete_after_reflection(*, user, module: ModulePage) -> ModuleProgress | None:
+    """A module that requires a reflection and is completed by its quiz: when the trainee passed the quiz
+    before writing every reflection (module_complete refused then), it completes once they have.
+    Nothing happens otherwise (no quiz, not passed, already done, a reflection still missing)."""
+    if not _module_quiz_passed(user=user, module=module):
+        return None
+    if ModuleProgress.objects.filter(enrollment__user=user, module=module).exists():
+        return None
+    try:
+        return module_complete(user=user, module=module, via_assessment=True)
+    except DomainError:
+        return None
 
 
 def _final_exam_passed(*, user, course) -> bool:

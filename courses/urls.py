@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 import lms.converters  # noqa: F401  (registers the <id:...> converter: 1 to 2**63 - 1)
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("activities/confirmations/<id:record_id>/", activity_views.confirm, name="activity-confirm"),
     path("activities/attendance/", activity_views.attendance_index, name="activity-attendance"),
     path("courses/<id:course_id>/attendance/", activity_views.attendance, name="activity-attendance-course"),
+    path("", include("courses.journal.urls")),
 ]

@@ -73,6 +73,13 @@ def module_complete(request, module_id: int):
     try:
         services.module_complete(user=request.user, module=module)
     except DomainError as exc:
+        if exc.code == "reflection_required":
+            # On the module page itself, next to the prompt still to answer.
+            request.module_complete_error = exc.message
+            response = module.serve(request)
+            if response.status_code == 200:
+                response.status_code = exc.status_code
+            return response
         return error_page(request, exc, back_url=module.get_parent().get_url(request))
     messages.success(request, _("Module complete: %(module)s.") % {"module": module.title})
     course = module.get_parent().specific

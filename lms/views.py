@@ -49,3 +49,16 @@ def profile(request):
         else:
             status = 422
     return TemplateResponse(request, "lms/profile.html", {"form": form}, status=status)
+
+
+@login_required
+@require_GET
+def my_data(request):
+    """ "Download my data": the signed-in person's own data as a JSON file (lms.mydata), audited."""
+    from .mydata import export_personal_data
+
+    response = JsonResponse(
+        export_personal_data(user=request.user), json_dumps_params={"indent": 2, "ensure_ascii": False}
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response

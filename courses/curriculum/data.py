@@ -123,6 +123,8 @@ class Module:
     quiz: AssessmentData | None
     source: str
     activities: list[Activity] = field(default_factory=list)
+    # Trainees write every reflection prompt of the module (their journal) before completing it.
+    requires_reflection: bool = False
 
     @property
     def hours(self) -> Decimal:

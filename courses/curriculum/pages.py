@@ -86,7 +86,30 @@ def _module_fields(data: Module, domains) -> dict:
         "training_hours": data.training_hours,
         "domain_id": domains[data.domain].pk,
         "delivery_mode": data.delivery_mode,
+        "requires_reflection": data.requires_reflection,
     }
+
+
+def _keep_reflection_ids(old: ModulePage, body) -> None:
+    """Give the new body's reflection prompts the ids they had in the live body, so trainees' journal
+    entries (courses.journal, keyed by the block's id) stay under their prompt when a file changes: a
+    prompt with the same text keeps its id wherever it moved; the others take the remaining old ids in
+    order (a reworded prompt is still the same question). A new prompt beyond them gets a new id."""
+    old_prompts = old.reflection_prompts()
+    if not old_prompts:
+        return
+    new_blocks = [child for child in body if child.block_type == "reflection"]
+    unused = list(old_prompts)
+    pending = []
+    for child in new_blocks:
+        same = next((pair for pair in unused if pair[1] == child.value["prompt"]), None)
+        if same is None:
+            pending.append(child)
+        else:
+            unused.remove(same)
+            child.id = same[0]
+    for child, (block_id, _prompt) in zip(pending, unused, strict=False):
+        child.id = block_id
 
 
 def load_module(course: CoursePage, data: Module, domains, report: LoadReport) -> ModulePage:
@@ -110,6 +133,7 @@ def load_module(course: CoursePage, data: Module, domains, report: LoadReport) -
         return module
     for key, value in fields.items():
         setattr(module, key, value)
+    _keep_reflection_ids(module, body)
     module.body = body
     _publish(module)
     report.updated.append(where)

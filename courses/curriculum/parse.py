@@ -51,6 +51,7 @@ MODULE_FIELDS = (
     "training_hours",
     "domain",
     "delivery_mode",
+    "requires_reflection",
     "activities",
 )
 
@@ -177,6 +178,7 @@ class _Reader:
             training_hours=fields.decimal("training_hours", maximum=Decimal("999.99"), default=Decimal("0")),
             domain=fields.slug("domain"),
             delivery_mode=fields.choice("delivery_mode", DELIVERY_MODES, default="self_paced"),
+            requires_reflection=fields.boolean("requires_reflection"),
             body=[],
             quiz=None,
             source=self.rel(path),
@@ -190,6 +192,12 @@ class _Reader:
         module.body = self.markup(path, markup.module_body, body, [])
         if not module.body and len(self.problems) == found:
             self.add(path, body[0][0] if body else 1, "the module has no text after its front matter")
+        if module.requires_reflection and module.body and not any(k == "reflection" for k, _v in module.body):
+            fields.problem(
+                "requires_reflection",
+                "the module requires a reflection but has no '::: reflection' block: add one, or remove "
+                "'requires_reflection'",
+            )
         quiz_path = path.with_name(path.name[: -len(".md")] + QUIZ_SUFFIX)
         if quiz_path.is_file():
             data = self.yaml_file(quiz_path)

@@ -15,3 +15,9 @@ def hours(value) -> str:
         return ""
     places = max(0, -number.normalize().as_tuple().exponent)
     return number_format(number, decimal_pos=min(places, 2))
+
+
+@register.filter
+def journal_slot(journal, block_id):
+    """The trainee's journal slot under the reflection prompt `block_id` (courses.journal), or None."""
+    return journal.get(block_id) if journal else None

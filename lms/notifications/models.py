@@ -28,6 +28,8 @@ class NotificationKind(models.TextChoices):
         _("Practice activities waiting for your confirmation"),
     )
     ACTIVITY_DECIDED = "activity_decided", _("Confirmations of your practice activities")
+    JOURNAL_SHARED = "journal_shared", _("Reflections trainees share with you")
+    JOURNAL_REPLIED = "journal_replied", _("Replies to the reflections you share")
 
 
 class NotificationQuerySet(models.QuerySet):
