@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
 import lms.converters  # noqa: F401  (registers the <id:...> converter: 1 to 2**63 - 1)
 
 from . import views
 from .activities import views as activity_views
+from .discussion import urls as discussion_urls
 
 app_name = "courses"
 urlpatterns = [
@@ -17,4 +18,6 @@ urlpatterns = [
     path("activities/confirmations/<id:record_id>/", activity_views.confirm, name="activity-confirm"),
     path("activities/attendance/", activity_views.attendance_index, name="activity-attendance"),
     path("courses/<id:course_id>/attendance/", activity_views.attendance, name="activity-attendance-course"),
+    path("courses/<id:course_id>/discussion/", include(discussion_urls.course_patterns)),
+    *discussion_urls.urlpatterns,
 ]

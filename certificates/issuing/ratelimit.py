@@ -63,16 +63,17 @@ return count
 """
 
 
-def hit(key: str) -> int:
-    """Add one to the window's counter `key` and return the new count."""
+def hit(key: str, *, timeout: int = KEY_TIMEOUT) -> int:
+    """Add one to the window's counter `key` and return the new count. `timeout`: seconds the counter
+    lives from its first hit (a little more than its window; course discussions count per hour too)."""
     redis = _redis_client(cache)
     if redis is not None:
         # EVALSHA (EVAL once if the server has not seen the script since it started).
-        return int(_script(redis)(keys=[cache.make_key(key)], args=[KEY_TIMEOUT], client=redis))
+        return int(_script(redis)(keys=[cache.make_key(key)], args=[timeout], client=redis))
     try:
         return cache.incr(key)
     except ValueError:  # the window's first request (or its counter was evicted)
-        if cache.add(key, 1, timeout=KEY_TIMEOUT):
+        if cache.add(key, 1, timeout=timeout):
             return 1
         return cache.incr(key)  # another request created it in between
 

@@ -28,6 +28,8 @@ class NotificationKind(models.TextChoices):
         _("Practice activities waiting for your confirmation"),
     )
     ACTIVITY_DECIDED = "activity_decided", _("Confirmations of your practice activities")
+    DISCUSSION_REPLY = "discussion_reply", _("Replies in course discussions you take part in")
+    DISCUSSION_SAFETY = "discussion_safety", _("Discussion posts that may need a moderator's attention")
 
 
 class NotificationQuerySet(models.QuerySet):
