@@ -58,7 +58,7 @@ def world(catalogue):
     module = make_module(course, title="Listening")
     second = make_module(course, title="Boundaries")
     make_module(other_course, title="Elsewhere")
-    author = TraineeFactory(full_name="Maria Gonzalez Ortiz", email="maria@example.org")
+    author = TraineeFactory(full_name="Maria Gonzalez", email="maria@example.org")
     classmate = TraineeFactory(full_name="Cal Mate", preferred_name="Cal")
     other_trainee = TraineeFactory(full_name="Olga Outside")
     for person in (author, classmate):
