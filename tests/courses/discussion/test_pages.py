@@ -294,3 +294,42 @@ def test_choosing_a_display_name(client, world):
     assert response.status_code == 302 and response["Location"] == back
     page = client.get(_thread_url(world)).content.decode()
     assert "Morning Star" in page and "Sunrise" in page and "Maria G." not in page
+
+
+def test_pages_outline_and_course_page_link(client, world):
+    from tests.outline import Outline
+
+    services.reply_create(user=world.classmate, thread=world.thread, body="An overdose scared me")
+    post_edit = services.post_edit
+    post_edit(user=world.author, post=world.opening, body="Edited", title="How do you listen?")
+    c, t, p = world.course.pk, world.thread.pk, world.opening.pk
+    trainee_pages = [
+        reverse("courses:discussion", args=[c]),
+        reverse("courses:discussion-thread", args=[c, t]),
+        reverse("courses:discussion-new", args=[c]),
+        reverse("courses:discussion-post-edit", args=[c, p]),
+        reverse("courses:discussion-post-report", args=[c, world.reply.pk]),
+        reverse("courses:discussion-name"),
+    ]
+    instructor_pages = [
+        reverse("courses:discussion-moderation", args=[c]),
+        reverse("courses:discussion-post-history", args=[c, p]),
+        reverse("courses:discussion-thread", args=[c, t]),
+    ]
+    for user, urls in ((world.author, trainee_pages), (world.instructor, instructor_pages)):
+        client.force_login(user)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            outline = Outline(response.content.decode())
+            assert outline.skips() == [], (url, outline.headings)
+    # The crisis panel keeps the outline (h1, then its h2).
+    client.force_login(world.classmate)
+    response = client.post(reverse("courses:discussion-thread", args=[c, t]), {"body": "suicidal thoughts"})
+    html = client.get(response["Location"]).content.decode()
+    assert "crisis-panel" in html and Outline(html).skips() == []
+    # The course page links to its discussion for its trainees and instructors, not for others.
+    for user, shown in ((world.classmate, True), (world.instructor, True), (world.other_trainee, False)):
+        client.force_login(user)
+        page = client.get(world.course.url).content.decode()
+        assert (reverse("courses:discussion", args=[c]) in page) is shown, user
