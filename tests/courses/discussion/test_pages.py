@@ -142,6 +142,7 @@ def test_locking_and_pinning(client, world):
     assert "A moderator has locked this thread" in thread_page and "Post reply" not in thread_page
     refused = client.post(_thread_url(world), {"body": "Late reply"})
     assert refused.status_code == 409 and "This thread is locked" in refused.content.decode()
+    assert ">Late reply</textarea>" in refused.content.decode()  # what was typed, to keep
     edit = reverse("courses:discussion-post-edit", args=[world.course.pk, world.opening.pk])
     assert client.get(edit).status_code == 409
     client = _as(client, world.instructor)
