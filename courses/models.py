@@ -308,11 +308,15 @@ class ModulePage(LineagePageMixin, Page):
         next_module = modules[index_ + 1] if index_ is not None and index_ + 1 < len(modules) else None
         assessment = self.get_assessment()
         state = overview.state_by_id.get(self.pk)
+        staff_view = getattr(request, "module_staff_view", False)
         context.update(
             course=course,
+            # "Discuss this module": enrolled trainees, and staff who are the course's instructors.
+            can_discuss=overview.enrollment is not None
+            or (staff_view and self._discussion_staff(request, course)),
             overview=overview,
             state=state,
-            staff_view=getattr(request, "module_staff_view", False),
+            staff_view=staff_view,
             previous_module=modules[index_ - 1] if index_ else None,
             next_module=next_module,
             next_state=overview.state_by_id.get(next_module.pk) if next_module else None,
@@ -342,6 +346,12 @@ class ModulePage(LineagePageMixin, Page):
             ),
         )
         return context
+
+    @staticmethod
+    def _discussion_staff(request, course) -> bool:
+        from .discussion.selectors import is_course_instructor
+
+        return is_course_instructor(user=request.user, course=course)
 
     @staticmethod
     def readable_by_staff(user, course) -> bool:
@@ -451,3 +461,10 @@ class ModuleProgress(models.Model):
 
 from .activities.models import ActivityKind, ActivityRecord, ModuleActivity  # noqa: E402,F401  (Django finds them)
 from .journal.models import JournalEntry, JournalReply  # noqa: E402,F401
+from .discussion.models import (  # noqa: E402,F401  (Django finds them)
+    DiscussionProfile,
+    Post,
+    PostRevision,
+    Report,
+    Thread,
+)

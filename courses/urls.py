@@ -4,6 +4,7 @@ import lms.converters  # noqa: F401  (registers the <id:...> converter: 1 to 2**
 
 from . import views
 from .activities import views as activity_views
+from .discussion import urls as discussion_urls
 
 app_name = "courses"
 urlpatterns = [
@@ -18,4 +19,6 @@ urlpatterns = [
     path("activities/attendance/", activity_views.attendance_index, name="activity-attendance"),
     path("courses/<id:course_id>/attendance/", activity_views.attendance, name="activity-attendance-course"),
     path("", include("courses.journal.urls")),
+    path("courses/<id:course_id>/discussion/", include(discussion_urls.course_patterns)),
+    *discussion_urls.urlpatterns,
 ]

@@ -99,19 +99,20 @@ return count
 """
 
 
-def hit(key: str, units: int = 1, *, refund_over: int | None = None) -> int:
+def hit(key: str, units: int = 1, *, refund_over: int | None = None, timeout: int = KEY_TIMEOUT) -> int:
     """Add `units` to the window's counter `key` and return the new count. With `refund_over`, a new
     count past it is taken back (the counter keeps its old value); the count returned is still the one
-    the addition reached, so the caller can tell."""
+    the addition reached, so the caller can tell. `timeout`: seconds the counter lives from its first
+    hit (a little more than its window; course discussions count per hour too)."""
     redis = _redis_client(cache)
     if redis is not None:
-        args = [KEY_TIMEOUT, units] if refund_over is None else [KEY_TIMEOUT, units, refund_over]
+        args = [timeout, units] if refund_over is None else [timeout, units, refund_over]
         # EVALSHA (EVAL once if the server has not seen the script since it started).
         return int(_script(redis)(keys=[cache.make_key(key)], args=args, client=redis))
     try:
         count = cache.incr(key, units)
     except ValueError:  # the window's first request (or its counter was evicted)
-        if cache.add(key, units, timeout=KEY_TIMEOUT):
+        if cache.add(key, units, timeout=timeout):
             count = units
         else:
             count = cache.incr(key, units)  # another request created it in between

@@ -30,6 +30,8 @@ class NotificationKind(models.TextChoices):
     ACTIVITY_DECIDED = "activity_decided", _("Confirmations of your practice activities")
     JOURNAL_SHARED = "journal_shared", _("Reflections trainees share with you")
     JOURNAL_REPLIED = "journal_replied", _("Replies to the reflections you share")
+    DISCUSSION_REPLY = "discussion_reply", _("Replies in course discussions you take part in")
+    DISCUSSION_SAFETY = "discussion_safety", _("Discussion posts that may need a moderator's attention")
 
 
 class NotificationQuerySet(models.QuerySet):

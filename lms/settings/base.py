@@ -230,6 +230,12 @@ VERIFY_RATE_LIMITS = {
     # Searches of the public registry by name (page and API together).
     "registry": env.int("REGISTRY_RATE_LIMIT_PER_MINUTE", default=30),
 }
+# Course discussions: posts (threads, replies, edits) per person per minute and per hour
+# (courses/discussion/limits.py).
+DISCUSSION_RATE_LIMITS = {
+    "per_minute": env.int("DISCUSSION_POSTS_PER_MINUTE", default=5),
+    "per_hour": env.int("DISCUSSION_POSTS_PER_HOUR", default=40),
+}
 # Seconds a proxy or browser may keep a public verification answer (Cache-Control: public, max-age):
 # a revocation shows everywhere within this bound. 0 = never cached. certificates/issuing/httpcache.py.
 VERIFY_CACHE_SECONDS = env.int("VERIFY_CACHE_SECONDS", default=60)

@@ -48,6 +48,7 @@ class Command(BaseCommand):
         from certificates.seed import seed_programs
         from cms.seed import seed_site
         from courses.activities.seed import seed_activities
+        from courses.discussion.seed import seed_discussion
         from courses.models import ModulePage
         from courses.seed import seed_courses
 
@@ -59,6 +60,7 @@ class Command(BaseCommand):
                 courses = seed_courses(home=home, users=users)
                 seed_assessments(courses=courses, users=users)
                 seed_activities(users=users)
+                seed_discussion(users=users)
                 programs = seed_programs(courses=courses, users=users)
 
         write = self.stdout.write
