@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0004_module_activities'),
+        ('courses', '0005_journal'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
