@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import Literal
 
 from ninja import Field, Schema
 
@@ -58,6 +59,7 @@ class ProgramOut(Schema):
     issuing_body: str
     description: str
     is_active: bool
+    certificate_languages: str = Field("en", description='"en", "es" or "en+es" (bilingual).')
     current_version: str | None = None
     exams: list[ProgramExamOut]
     versions: list[ProgramVersionOut]
@@ -68,6 +70,7 @@ class ProgramPatchIn(Schema):
     issuing_body: str | None = None
     description: str | None = None
     is_active: bool | None = None
+    certificate_languages: Literal["en", "es", "en+es"] | None = None
 
 
 class ProgramEnrollmentOut(Schema):

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from lms.clientip import trusted_networks
 
@@ -40,6 +39,9 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "certificates",
+    # Translating Wagtail pages (the admin's "Translate" action; courses.curriculum loads es/ files).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -233,7 +235,10 @@ VERIFY_RATE_LIMITS = {
 VERIFY_CACHE_SECONDS = env.int("VERIFY_CACHE_SECONDS", default=60)
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# Pages have a Spanish tree (wagtail-localize), served under /es/ (lms/urls.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", default="America/New_York")
 USE_I18N = True
