@@ -1,3 +1,4 @@
+from dataclasses import replace
 from decimal import Decimal
 
 from django import forms
@@ -22,6 +23,8 @@ from cms.blocks import BodyBlock
 from cms.routing import LineagePageMixin
 from lms.pagination import paginate
 from lms.search import search_text
+
+from . import localized
 
 
 def _optional_template(names: list[str]) -> str | None:
@@ -167,14 +170,21 @@ class CoursePage(LineagePageMixin, Page):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        overview = selectors.course_overview(user=request.user, course=self)
+        # A translation (/es/) shows the English course's records, with its modules in this language.
+        source = localized.original(self)
+        overview = selectors.course_overview(user=request.user, course=source)
+        if source is not self:
+            modules = localized.localized([row.module for row in overview.modules], self.locale_id)
+            overview.modules = [
+                replace(row, module=m) for row, m in zip(overview.modules, modules, strict=True)
+            ]
         context["overview"] = overview
         context["final_exam_cta_template"] = _optional_template(self.final_exam_cta_templates)
         if getattr(request.user, "is_authenticated", False):
             # What the page knows, so the final exam's call to action does not look it up again: the
             # exam opens to an enrolled trainee once every live module is done.
             context["assessment_facts"] = {
-                "final_exam_of": self.pk,
+                "final_exam_of": source.pk,
                 "enrolled": overview.enrollment is not None,
                 "unlocked": overview.enrollment is not None and overview.done_count == len(overview.modules),
             }
@@ -254,8 +264,11 @@ class ModulePage(LineagePageMixin, Page):
         cache = request.__dict__.setdefault("_module_overviews", {})
         if self.pk not in cache:
             course = self.get_parent()
-            overview = selectors.course_overview(user=request.user, course=course, details=False)
-            row = next((row for row in overview.modules if row.module.pk == self.pk), None)
+            # A translation (/es/) reads and records against the English module and course.
+            source = localized.original(self)
+            records = course if source is self else localized.original(course.specific)
+            overview = selectors.course_overview(user=request.user, course=records, details=False)
+            row = next((row for row in overview.modules if row.module.pk == source.pk), None)
             if row is not None and self.domain_id == row.module.domain_id:
                 self.domain = row.module.domain  # loaded with the module list: no query of its own
             cache[self.pk] = (course, overview)
@@ -267,22 +280,31 @@ class ModulePage(LineagePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         course, overview = self._overview(request)
+        source = localized.original(self)
         modules = [row.module for row in overview.modules]
-        index_ = next((i for i, m in enumerate(modules) if m.pk == self.pk), None)
+        index_ = next((i for i, m in enumerate(modules) if m.pk == source.pk), None)
         next_module = modules[index_ + 1] if index_ is not None and index_ + 1 < len(modules) else None
-        assessment = self.get_assessment()
-        state = overview.state_by_id.get(self.pk)
+        previous_module = modules[index_ - 1] if index_ else None
+        if source is not self:  # a translation's neighbours in its own language
+            previous_module, next_module_shown = (
+                localized.localized_one(previous_module, self.locale_id),
+                localized.localized_one(next_module, self.locale_id),
+            )
+        else:
+            next_module_shown = next_module
+        assessment = source.get_assessment()
+        state = overview.state_by_id.get(source.pk)
         context.update(
             course=course,
             overview=overview,
             state=state,
             staff_view=getattr(request, "module_staff_view", False),
-            previous_module=modules[index_ - 1] if index_ else None,
-            next_module=next_module,
+            previous_module=previous_module,
+            next_module=next_module_shown,
             next_state=overview.state_by_id.get(next_module.pk) if next_module else None,
             # Practice activities with the trainee's records; a refused form comes back as typed (views).
             practice=module_practice(
-                module=self, enrollment=overview.enrollment, forms=getattr(request, "activity_forms", None)
+                module=source, enrollment=overview.enrollment, forms=getattr(request, "activity_forms", None)
             ),
             assessment=assessment,
             assessment_cta_template=_optional_template(self.assessment_cta_templates) if assessment else None,
@@ -319,8 +341,8 @@ class ModulePage(LineagePageMixin, Page):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         course, overview = self._overview(request)
-        state = overview.state_by_id.get(self.pk)
-        if overview.enrollment is None and self.readable_by_staff(request.user, course):
+        state = overview.state_by_id.get(localized.original(self).pk)
+        if overview.enrollment is None and self.readable_by_staff(request.user, overview.course):
             request.module_staff_view = True  # the page says whose view this is (get_context)
             return super().serve(request, *args, **kwargs)
         if overview.enrollment is None or state not in (selectors.DONE, selectors.OPEN):

@@ -41,6 +41,7 @@ class Catalogue:
     title: str
     intro: str
     source: str
+    translations: object = None  # translations.Translations (catalogue.es.md)
 
 
 @dataclass
@@ -123,6 +124,7 @@ class Module:
     quiz: AssessmentData | None
     source: str
     activities: list[Activity] = field(default_factory=list)
+    translations: object = None  # translations.Translations (NN-slug.es.md)
 
     @property
     def hours(self) -> Decimal:
@@ -145,6 +147,7 @@ class Course:
     modules: list[Module]
     final_exam: AssessmentData | None
     source: str
+    translations: object = None  # translations.Translations (course.es.md)
 
 
 @dataclass

@@ -379,7 +379,6 @@ CELERY_BEAT_SCHEDULE = {
 # Wagtail
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "pptx", "xlsx", "csv"]
-WAGTAIL_I18N_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 # No avatars from gravatar.com: the admin would send a hash of every staff email address to it.
