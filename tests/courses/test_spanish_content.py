@@ -227,3 +227,33 @@ def test_the_spanish_catalogue_and_course_are_public_at_es(client, home, tmp_pat
     assert "Uno en español" in course.content.decode()  # the module list shows the Spanish titles
     assert client.get("/courses/first/").status_code == 200
     assert "First course" in client.get("/courses/first/").content.decode()
+
+
+def test_the_crisis_course_is_translated_block_for_block():
+    """Every crisis-response module has a Spanish file with the English file's blocks in the same order,
+    and keeps its crisis numbers (written as digits, so the site links them)."""
+    course = read_curriculum().course("crisis-response")
+    assert course.translations.get("es").fields["title"].startswith("Respuesta a crisis")
+    for module in course.modules:
+        spanish = module.translations.get("es")
+        assert spanish is not None, module.source
+        assert [kind for kind, _ in spanish.content] == [kind for kind, _ in module.body], spanish.source
+        english_text, spanish_text = str(module.body), str(spanish.content)
+        for number in ("988", "911", "1-800-662-4357"):
+            if number in english_text:
+                assert number in spanish_text, (spanish.source, number)
+        if "988" in english_text:
+            assert "oprime 2" in spanish_text, spanish.source
+
+
+def test_seed_demo_curriculum_serves_the_spanish_crisis_module(client, home):
+    from courses.seed import seed_courses
+
+    seed_courses(home=home, users={})
+    module = ModulePage.objects.get(slug="overdose-naloxone", locale__language_code="es")
+    client.force_login(ProgramAdminFactory())
+    response = client.get(module.url)
+    html = response.content.decode()
+    assert response.status_code == 200 and '<html lang="es"' in html
+    assert "Sobredosis de opioides" in html and "naloxona" in html and 'href="tel:911"' in html
+    assert client.get("/es/courses/crisis-response/").status_code == 200
