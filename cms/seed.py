@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .models import ContentPage, HomePage
 from .seed_content import CONTENT_PAGES, HOME
@@ -47,7 +47,8 @@ def seed_site() -> HomePage:
     welcome page, and create the general content pages. Returns the home page."""
     root = Page.get_first_root_node()
     placeholder = _welcome_placeholder(root)
-    home = HomePage.objects.first()  # max_count = 1
+    # max_count = 1 in the site's language (its translations, e.g. Spanish under /es/, are not counted)
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         if placeholder is not None and placeholder.slug == HOME_SLUG:
             placeholder.slug = PLACEHOLDER_SLUG  # frees the slug; the page is deleted below
@@ -88,4 +89,8 @@ def seed_site() -> HomePage:
         )
         home.add_child(instance=page)
         page.save_revision().publish()
+    # The Spanish versions (cms/content/*.es.md), served under /es/.
+    from .translations import load_page_translations
+
+    load_page_translations(home)
     return HomePage.objects.get(pk=home.pk)

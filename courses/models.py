@@ -1,3 +1,4 @@
+from dataclasses import replace
 from decimal import Decimal
 
 from django import forms
@@ -23,6 +24,8 @@ from cms.blocks import BodyBlock
 from cms.routing import LineagePageMixin
 from lms.pagination import paginate
 from lms.search import search_text
+
+from . import localized
 
 
 def _optional_template(names: list[str]) -> str | None:
@@ -168,14 +171,21 @@ class CoursePage(LineagePageMixin, Page):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        overview = selectors.course_overview(user=request.user, course=self)
+        # A translation (/es/) shows the English course's records, with its modules in this language.
+        source = localized.original(self)
+        overview = selectors.course_overview(user=request.user, course=source)
+        if source is not self:
+            modules = localized.localized([row.module for row in overview.modules], self.locale_id)
+            overview.modules = [
+                replace(row, module=m) for row, m in zip(overview.modules, modules, strict=True)
+            ]
         context["overview"] = overview
         context["final_exam_cta_template"] = _optional_template(self.final_exam_cta_templates)
         if getattr(request.user, "is_authenticated", False):
             # What the page knows, so the final exam's call to action does not look it up again: the
             # exam opens to an enrolled trainee once every live module is done.
             context["assessment_facts"] = {
-                "final_exam_of": self.pk,
+                "final_exam_of": source.pk,
                 "enrolled": overview.enrollment is not None,
                 "unlocked": overview.enrollment is not None and overview.done_count == len(overview.modules),
             }
@@ -283,8 +293,11 @@ class ModulePage(LineagePageMixin, Page):
         cache = request.__dict__.setdefault("_module_overviews", {})
         if self.pk not in cache:
             course = self.get_parent()
-            overview = selectors.course_overview(user=request.user, course=course, details=False)
-            row = next((row for row in overview.modules if row.module.pk == self.pk), None)
+            # A translation (/es/) reads and records against the English module and course.
+            source = localized.original(self)
+            records = course if source is self else localized.original(course.specific)
+            overview = selectors.course_overview(user=request.user, course=records, details=False)
+            row = next((row for row in overview.modules if row.module.pk == source.pk), None)
             if row is not None and self.domain_id == row.module.domain_id:
                 self.domain = row.module.domain  # loaded with the module list: no query of its own
             cache[self.pk] = (course, overview)
@@ -297,17 +310,32 @@ class ModulePage(LineagePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         course, overview = self._overview(request)
+        source = localized.original(self)
         journal = module_journal(
-            module=self,
+            module=source,
             user=request.user,
             enrolled=overview.enrollment is not None and not getattr(request, "module_staff_view", False),
             forms=getattr(request, "journal_forms", None),
         )
+        if source is not self and journal:
+            # A translation's prompts are the original's, in the same order: entries belong to the
+            # original module (one record per trainee, whichever language they read).
+            own = [block_id for block_id, _prompt in self.reflection_prompts()]
+            originals = [block_id for block_id, _prompt in source.reflection_prompts()]
+            journal = {mine: journal[theirs] for mine, theirs in zip(own, originals, strict=False) if theirs in journal}
         modules = [row.module for row in overview.modules]
-        index_ = next((i for i, m in enumerate(modules) if m.pk == self.pk), None)
+        index_ = next((i for i, m in enumerate(modules) if m.pk == source.pk), None)
         next_module = modules[index_ + 1] if index_ is not None and index_ + 1 < len(modules) else None
-        assessment = self.get_assessment()
-        state = overview.state_by_id.get(self.pk)
+        previous_module = modules[index_ - 1] if index_ else None
+        if source is not self:  # a translation's neighbours in its own language
+            previous_module, next_module_shown = (
+                localized.localized_one(previous_module, self.locale_id),
+                localized.localized_one(next_module, self.locale_id),
+            )
+        else:
+            next_module_shown = next_module
+        assessment = source.get_assessment()
+        state = overview.state_by_id.get(source.pk)
         staff_view = getattr(request, "module_staff_view", False)
         context.update(
             course=course,
@@ -317,19 +345,20 @@ class ModulePage(LineagePageMixin, Page):
             overview=overview,
             state=state,
             staff_view=staff_view,
-            previous_module=modules[index_ - 1] if index_ else None,
-            next_module=next_module,
+            previous_module=previous_module,
+            next_module=next_module_shown,
             next_state=overview.state_by_id.get(next_module.pk) if next_module else None,
             # Practice activities with the trainee's records; a refused form comes back as typed (views).
             practice=module_practice(
-                module=self, enrollment=overview.enrollment, forms=getattr(request, "activity_forms", None)
+                module=source, enrollment=overview.enrollment, forms=getattr(request, "activity_forms", None)
             ),
             # The trainee's journal under each reflection prompt, by block id (a refused form as typed),
             # and the first prompt still to answer when the module requires a reflection.
             journal=journal,
             reflection_missing=next((slot for slot in journal.values() if slot.entry is None), None)
-            if self.requires_reflection
+            if source.requires_reflection
             else None,
+            journal_module=source,
             complete_error=getattr(request, "module_complete_error", None),
             assessment=assessment,
             assessment_cta_template=_optional_template(self.assessment_cta_templates) if assessment else None,
@@ -372,8 +401,8 @@ class ModulePage(LineagePageMixin, Page):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         course, overview = self._overview(request)
-        state = overview.state_by_id.get(self.pk)
-        if overview.enrollment is None and self.readable_by_staff(request.user, course):
+        state = overview.state_by_id.get(localized.original(self).pk)
+        if overview.enrollment is None and self.readable_by_staff(request.user, overview.course):
             request.module_staff_view = True  # the page says whose view this is (get_context)
             return super().serve(request, *args, **kwargs)
         if overview.enrollment is None or state not in (selectors.DONE, selectors.OPEN):

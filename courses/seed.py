@@ -15,6 +15,7 @@ from .curriculum.data import Curriculum
 from .curriculum.pages import load_pages
 from .curriculum.parse import read_curriculum
 from .curriculum.report import LoadReport
+from .curriculum.translate import load_translations
 from .models import CatalogPage, CompetencyDomain, CoursePage, Enrollment, ModuleProgress
 
 # Wagtail page permissions on the catalogue (and so on every course and module under it).
@@ -79,9 +80,9 @@ def seed_courses(*, home, users, curriculum=None) -> dict[str, CoursePage]:
     trainee a started course. `curriculum`: see `read` (default: the files in courses/content/)."""
     curriculum = read(curriculum)
     instructor = users.get("instructor")
-    courses = load_pages(
-        curriculum, home=home, instructors=[instructor] if instructor else [], report=LoadReport()
-    )
+    report = LoadReport()
+    courses = load_pages(curriculum, home=home, instructors=[instructor] if instructor else [], report=report)
+    load_translations(curriculum, courses=courses, home=home, report=report)  # the *.es.md files, at /es/
     _grant_permissions(CatalogPage.objects.child_of(home).get(slug=curriculum.catalogue.slug))
     trainee = users.get("trainee")
     if trainee is not None and curriculum.courses:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from lms.errors import DomainError
 from lms.homes import selectors as home_selectors
 
-from . import selectors, services
+from . import localized, selectors, services
 from .models import CatalogPage, CoursePage, ModulePage
 
 
@@ -55,21 +55,23 @@ def dashboard(request):
 @login_required
 @require_POST
 def enrol(request, course_id: int):
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    posted = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    course = localized.original(posted)  # a translation's form enrols in the English course
     try:
         services.enrollment_create(user=request.user, course=course)
     except DomainError as exc:
         return error_page(request, exc, back_url=course.get_url(request))
-    messages.success(request, _("You are enrolled in %(course)s.") % {"course": course.title})
+    messages.success(request, _("You are enrolled in %(course)s.") % {"course": posted.title})
     overview = selectors.course_overview(user=request.user, course=course)
     target = overview.next_module or course
-    return redirect(target.get_url(request))
+    return redirect(localized.localized_one(target, posted.locale_id).get_url(request))
 
 
 @login_required
 @require_POST
 def module_complete(request, module_id: int):
-    module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
+    posted = get_object_or_404(ModulePage.objects.live(), pk=module_id)
+    module = localized.original(posted)  # a translation's progress is the English module's
     try:
         services.module_complete(user=request.user, module=module)
     except DomainError as exc:
@@ -81,8 +83,8 @@ def module_complete(request, module_id: int):
                 response.status_code = exc.status_code
             return response
         return error_page(request, exc, back_url=module.get_parent().get_url(request))
-    messages.success(request, _("Module complete: %(module)s.") % {"module": module.title})
+    messages.success(request, _("Module complete: %(module)s.") % {"module": posted.title})
     course = module.get_parent().specific
     overview = selectors.course_overview(user=request.user, course=course)
     target = overview.next_module or course
-    return redirect(target.get_url(request))
+    return redirect(localized.localized_one(target, posted.locale_id).get_url(request))

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -35,8 +36,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving comes last: it owns every path not matched above.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page serving comes last: it owns every path not matched above. English pages at /, their
+# Spanish translations (wagtail-localize) under /es/.
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
 
 # A failure outside an API operation on an /api/ path still answers JSON (pages keep the 500 page).
 handler500 = "lms.api.server_error"

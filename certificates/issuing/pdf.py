@@ -17,7 +17,7 @@ from datetime import date
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import formats, translation
 
 from .codes import ALPHABET, RANDOM_LENGTH, check_character, format_code
 from .qr import qr_svg_data_uri
@@ -42,10 +42,20 @@ class CertificateFace:
     training_hours_total: str = ""
     courses: tuple[str, ...] = ()
     is_renewal: bool = False
+    # The languages printed, the main one first: ("en",), ("es",) or ("en", "es") for a bilingual
+    # certificate, whose every label is in English with the Spanish beneath or beside it
+    # (certificates.programs.models.CertificateLanguages).
+    languages: tuple[str, ...] = ("en",)
 
     @property
     def display_code(self) -> str:
         return format_code(self.code)
+
+
+def _long_date(day: date, language: str) -> str:
+    """ "January 5, 2026" in English, "5 de enero de 2026" in Spanish (Django's DATE_FORMAT for es)."""
+    with translation.override(language):
+        return formats.date_format(day, "F j, Y" if language == "en" else "DATE_FORMAT")
 
 
 def render_certificate_html(face: CertificateFace) -> str:
@@ -53,6 +63,15 @@ def render_certificate_html(face: CertificateFace) -> str:
         TEMPLATE,
         {
             "face": face,
+            "bilingual": len(face.languages) > 1,
+            "dates": [
+                {
+                    "language": language,
+                    "issued": _long_date(face.issued_on, language),
+                    "expires": _long_date(face.expires_on, language),
+                }
+                for language in face.languages
+            ],
             "qr_data_uri": qr_svg_data_uri(face.verify_url),
             "SITE_NAME": settings.WAGTAIL_SITE_NAME,
             "SITE_URL": settings.SITE_URL,
@@ -61,11 +80,12 @@ def render_certificate_html(face: CertificateFace) -> str:
 
 
 def render_certificate_pdf(face: CertificateFace, *, language: str | None = None) -> bytes:
-    """One A4/Letter-safe landscape page. Deterministic input -> same layout (the bytes differ only
+    """One A4/Letter-safe landscape page, in the face's main language (`language` overrides it; a
+    bilingual face prints its second language too). Deterministic input -> same layout (the bytes differ only
     in WeasyPrint's timestamps, which is why a stored PDF is never re-rendered)."""
     from weasyprint import HTML
 
-    with translation.override(language or settings.LANGUAGE_CODE):
+    with translation.override(language or face.languages[0] or settings.LANGUAGE_CODE):
         html = render_certificate_html(face)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
         font_config=renderer().font_config, pdf_variant=PDF_VARIANT

@@ -59,6 +59,7 @@ def _program_out(program) -> dict:
         "jurisdiction": program.jurisdiction,
         "description": program.description,
         "is_active": program.is_active,
+        "certificate_languages": program.certificate_languages,
         "current_version": current.label if current else None,
         "exams": [
             {"slug": e.slug, "name": e.name, "passing_score": e.passing_score, "score_scale": e.score_scale}

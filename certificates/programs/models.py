@@ -24,6 +24,19 @@ from certificates.programs.requirements import HOURS_FIELD, ProgramExam, Require
 from courses.models import today_on_site
 
 
+class CertificateLanguages(models.TextChoices):
+    """The language(s) a program's certificates are printed in (certificates/issuing/pdf.py)."""
+
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    BILINGUAL = "en+es", _("Bilingual: English and Spanish")
+
+    @classmethod
+    def codes(cls, value: str) -> tuple[str, ...]:
+        """The language codes printed, first the main one: "en+es" -> ("en", "es")."""
+        return tuple(value.split("+")) if value in cls.values else (cls.ENGLISH.value,)
+
+
 class CredentialProgramQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -48,6 +61,13 @@ class CredentialProgram(ClusterableModel):
     is_active = models.BooleanField(
         _("open to trainees"), default=True, help_text=_("Inactive programs are hidden from trainees.")
     )
+    certificate_languages = models.CharField(
+        _("certificate language"),
+        max_length=5,
+        choices=CertificateLanguages.choices,
+        default=CertificateLanguages.ENGLISH,
+        help_text=_("Bilingual certificates print every label in English with the Spanish beneath it."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
     objects = CredentialProgramQuerySet.as_manager()
@@ -59,6 +79,7 @@ class CredentialProgram(ClusterableModel):
         FieldPanel("jurisdiction"),
         FieldPanel("description"),
         FieldPanel("is_active"),
+        FieldPanel("certificate_languages"),
         InlinePanel("pledges", heading=_("Code of ethics (versioned)"), label=_("Pledge text")),
         InlinePanel(
             "exams",

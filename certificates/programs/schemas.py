@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import Literal
 
 from ninja import Field, Schema
 
@@ -59,6 +60,7 @@ class ProgramOut(Schema):
     jurisdiction: str = Field("", description="Two-letter US state code; empty for a national credential.")
     description: str
     is_active: bool
+    certificate_languages: str = Field("en", description='"en", "es" or "en+es" (bilingual).')
     current_version: str | None = None
     exams: list[ProgramExamOut]
     versions: list[ProgramVersionOut]
@@ -70,6 +72,7 @@ class ProgramPatchIn(Schema):
     jurisdiction: str | None = Field(None, max_length=2, description="Two-letter US state code, or empty.")
     description: str | None = None
     is_active: bool | None = None
+    certificate_languages: Literal["en", "es", "en+es"] | None = None
 
 
 class ProgramEnrollmentOut(Schema):

@@ -56,7 +56,7 @@ def program_enroll(*, user, program: CredentialProgram, on: date | None = None) 
 @transaction.atomic
 def program_update(*, actor, program: CredentialProgram, **fields) -> CredentialProgram:
     require_program_admin(actor)
-    allowed = {"name", "issuing_body", "jurisdiction", "description", "is_active"}
+    allowed = {"name", "issuing_body", "jurisdiction", "description", "is_active", "certificate_languages"}
     for name, value in fields.items():
         if name in allowed and value is not None:
             setattr(program, name, value)

@@ -41,6 +41,7 @@ class Catalogue:
     title: str
     intro: str
     source: str
+    translations: object = None  # translations.Translations (catalogue.es.md)
 
 
 @dataclass
@@ -125,6 +126,7 @@ class Module:
     activities: list[Activity] = field(default_factory=list)
     # Trainees write every reflection prompt of the module (their journal) before completing it.
     requires_reflection: bool = False
+    translations: object = None  # translations.Translations (NN-slug.es.md)
 
     @property
     def hours(self) -> Decimal:
@@ -147,6 +149,7 @@ class Course:
     modules: list[Module]
     final_exam: AssessmentData | None
     source: str
+    translations: object = None  # translations.Translations (course.es.md)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from .data import Curriculum, CurriculumError, Problem
 from .pages import load_pages
 from .parse import read_curriculum
 from .report import LoadReport
+from .translate import load_translations
 
 ERR_NO_HOME = "there is no site with a home page to load the catalogue under: run `manage.py seed_demo` first"
 
@@ -54,6 +55,7 @@ def load_curriculum(
     with transaction.atomic():
         home = home if home is not None else default_home()
         courses = load_pages(curriculum, home=home, instructors=instructors, report=report)
+        load_translations(curriculum, courses=courses, home=home, report=report)
         assessments = load_assessments(curriculum, courses=courses, report=report)
         if dry_run:
             transaction.set_rollback(True)

@@ -100,10 +100,10 @@ def inline(text: str, line: int) -> str:
                 url = text[i + 2 : end] if end != -1 else ""
                 if end == -1 or not url or any(c.isspace() for c in url):
                     raise SourceError(line, f"link at column {frame.column + 1}: write [text](address)")
-                if not url.startswith(LINK_SCHEMES):
+                if not (url.startswith(LINK_SCHEMES) or (url.startswith("/") and not url.startswith("//"))):
                     raise SourceError(
                         line,
-                        f"link address '{url}' must start with {', '.join(LINK_SCHEMES)}",
+                        f"link address '{url}' must start with {', '.join(LINK_SCHEMES)} or / (a page of this site)",
                     )
                 if not frame.parts:
                     raise SourceError(line, f"link at column {frame.column + 1} has no text")

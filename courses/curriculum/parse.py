@@ -7,6 +7,7 @@
       <course>/NN-<module>.md       a module: front matter, the body is the module text
       <course>/NN-<module>.quiz.yaml  the module's quiz (optional)
       <course>/final-exam.yaml      the course's final exam (optional)
+      *.es.md                       the Spanish version of the .md file of the same name (translations.py)
 
 Every file is read and checked before anything is written; problems come back together, each as
 "path:line: what is wrong", the path relative to the directory."""
@@ -21,6 +22,7 @@ from .activities import check_training_hours, read_activities
 from .data import Catalogue, Course, Curriculum, CurriculumError, Domain, Module, Problem
 from .fields import Fields
 from .questions import read_assessment
+from .translations import original_path, orphan_message, read_translations, translation_language
 from .yamlsrc import LocatedList, SourceError, load_yaml, split_front_matter
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "content"
@@ -54,6 +56,10 @@ MODULE_FIELDS = (
     "requires_reflection",
     "activities",
 )
+
+
+def original_path_exists(path: Path) -> bool:
+    return original_path(path).is_file()
 
 
 class _Reader:
@@ -160,6 +166,7 @@ class _Reader:
             title=fields.text("title", max_length=255),
             intro=self.markup(path, markup.rich_text, body, ""),
             source=self.rel(path),
+            translations=read_translations(self, path, "catalogue", markup.rich_text, default=""),
         )
 
     def _check_domain(self, fields: Fields, key: str, slug: str, domains: set[str]) -> None:
@@ -198,6 +205,7 @@ class _Reader:
                 "the module requires a reflection but has no '::: reflection' block: add one, or remove "
                 "'requires_reflection'",
             )
+        module.translations = read_translations(self, path, "module", markup.module_body, default=[])
         quiz_path = path.with_name(path.name[: -len(".md")] + QUIZ_SUFFIX)
         if quiz_path.is_file():
             data = self.yaml_file(quiz_path)
@@ -227,12 +235,17 @@ class _Reader:
             modules=[],
             final_exam=None,
             source=self.rel(path),
+            translations=read_translations(self, path, "course", markup.rich_text, default=""),
         )
         for slug in course.domains:
             self._check_domain(fields, "domains", slug, domains)
         lines.setdefault(course.slug, (fields, course))
         for child in sorted(folder.iterdir()):
             if child.name.startswith(".") or child.name == COURSE_FILE:
+                continue
+            if translation_language(child):  # read with its English original
+                if not original_path_exists(child):
+                    self.add(child, 1, orphan_message(child))
                 continue
             if child.name == FINAL_FILE:
                 data = self.yaml_file(child)
@@ -276,6 +289,13 @@ class _Reader:
         result, lines = [], {}
         for child in sorted(self.root.iterdir()) if self.root.is_dir() else []:
             if child.name.startswith(".") or child.name in (DOMAINS_FILE, CATALOGUE_FILE):
+                continue
+            if child.is_file() and translation_language(child):
+                if (
+                    not original_path_exists(child)
+                    or child.name != f"{Path(CATALOGUE_FILE).stem}.{translation_language(child)}.md"
+                ):
+                    self.add(child, 1, orphan_message(child))
                 continue
             if not child.is_dir():
                 self.add(

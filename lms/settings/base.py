@@ -7,7 +7,6 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from lms.clientip import trusted_networks
 
@@ -40,6 +39,9 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "certificates",
+    # Translating Wagtail pages (the admin's "Translate" action; courses.curriculum loads es/ files).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -246,7 +248,10 @@ VERIFY_BULK_MAX_CODES = env.int("VERIFY_BULK_MAX_CODES", default=500)
 VERIFY_BULK_MAX_BYTES = env.int("VERIFY_BULK_MAX_BYTES", default=1024 * 1024)
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# Pages have a Spanish tree (wagtail-localize), served under /es/ (lms/urls.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", default="America/New_York")
 USE_I18N = True
@@ -387,7 +392,6 @@ CELERY_BEAT_SCHEDULE = {
 # Wagtail
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "pptx", "xlsx", "csv"]
-WAGTAIL_I18N_ENABLED = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 # No avatars from gravatar.com: the admin would send a hash of every staff email address to it.

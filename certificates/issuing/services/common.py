@@ -111,6 +111,8 @@ def base_snapshot(*, user, version: ProgramVersion) -> dict:
         "program_description": program.description,
         "version": version.label,
         "issuing_body": program.issuing_body,
+        # Frozen with the rest: the PDF (and any re-render) prints in the languages chosen at approval.
+        "languages": program.certificate_languages,
         "approved_on": selectors.today().isoformat(),
     }
 

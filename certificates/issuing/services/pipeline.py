@@ -24,6 +24,7 @@ from certificates.models import (
     Certificate,
     CertificateApplication,
 )
+from certificates.programs.models import CertificateLanguages
 from lms.audit import audit_record
 from lms.notifications.models import Notification, NotificationKind
 from lms.outbox.models import OutboxMessage
@@ -133,6 +134,7 @@ def certificate_face(certificate: Certificate) -> CertificateFace:
         if snap.get("training_hours_total") != "0"
         else "",
         is_renewal=certificate.replaces_id is not None or bool(snap.get("renews")),
+        languages=CertificateLanguages.codes(snap.get("languages", CertificateLanguages.ENGLISH)),
     )
 
 

@@ -128,6 +128,7 @@ def test_program_admin_adds_a_program_and_version_in_wagtail(client, program_adm
             "issuing_body": "Florida Certification Board",
             "description": "",
             "is_active": "on",
+            "certificate_languages": "en+es",
             **_inline(
                 "pledges", [{"version_label": "2024", "effective_date": "2024-01-01", "text": "Be ethical."}]
             ),
@@ -139,6 +140,7 @@ def test_program_admin_adds_a_program_and_version_in_wagtail(client, program_adm
     )
     assert response.status_code == 302, response.content[:2000]
     program = CredentialProgram.objects.get(slug="fl-crps")
+    assert program.certificate_languages == "en+es"  # the certificate's language, chosen in the admin
     assert program.pledges.get().version_label == "2024"
     exam = program.exams.get()
     advocacy = CompetencyDomain.objects.get(slug="advocacy")

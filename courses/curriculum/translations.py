@@ -1,0 +1,105 @@
+"""Translations of curriculum files: a Spanish version lives beside its English original, with the
+language before the extension (docs/authoring.md, "Spanish versions"):
+
+    catalogue.md                          catalogue.es.md
+    crisis-response/course.md             crisis-response/course.es.md
+    crisis-response/01-warning-signs.md   crisis-response/01-warning-signs.es.md
+
+A translation holds only what a reader sees: its front matter has the translated title (and, for a
+course, summary and audience) and its body the translated text, in the same Markdown. Everything else
+(slug, order, hours, domain, activities, quizzes) comes from the English file, so grading, hours and
+trainees' records are the same whichever language they read in. A translation without its English
+file is an error at its line 1. No Django imports (like parse.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# The languages a file may be translated into (the site's other content language).
+LANGUAGES = ("es",)
+LANGUAGE_NAMES = {"es": "Spanish"}
+
+# What a translation's front matter may hold, by kind of file.
+TRANSLATED_FIELDS = {
+    "catalogue": ("title",),
+    "course": ("title", "summary", "audience"),
+    "module": ("title",),
+}
+MAX_LENGTHS = {"title": 255, "summary": 400, "audience": 300}
+
+
+@dataclass
+class Translation:
+    """One file's translation: `fields` (title, summary...) and `content` (rich text HTML for the
+    catalogue and courses; a module's body blocks)."""
+
+    language: str
+    fields: dict[str, str]
+    content: object
+    source: str
+    line: int = 1
+
+
+@dataclass
+class Translations:
+    by_language: dict[str, Translation] = field(default_factory=dict)
+
+    def __iter__(self):
+        return iter(self.by_language.values())
+
+    def __len__(self):
+        return len(self.by_language)
+
+    def get(self, language: str) -> Translation | None:
+        return self.by_language.get(language)
+
+
+def translated_path(path: Path, language: str) -> Path:
+    """`01-x.md` -> `01-x.es.md`."""
+    return path.with_name(f"{path.stem}.{language}{path.suffix}")
+
+
+def translation_language(path: Path) -> str | None:
+    """The language of a translation file (`course.es.md` -> "es"), None for an original."""
+    if path.suffix != ".md":
+        return None
+    stem_suffix = Path(path.stem).suffix.lstrip(".")
+    return stem_suffix if stem_suffix in LANGUAGES else None
+
+
+def original_path(path: Path) -> Path:
+    """`01-x.es.md` -> `01-x.md`."""
+    return path.with_name(Path(path.stem).stem + path.suffix)
+
+
+def orphan_message(path: Path) -> str:
+    language = translation_language(path)
+    return (
+        f"a {LANGUAGE_NAMES.get(language, language)} file needs the English file it translates "
+        f"({original_path(path).name}), in the same folder"
+    )
+
+
+def read_translations(reader, path: Path, kind: str, convert, *, default) -> Translations:
+    """The translations of the original at `path` (reader: parse._Reader, which records problems)."""
+    result = Translations()
+    for language in LANGUAGES:
+        other = translated_path(path, language)
+        if not other.is_file():
+            continue
+        fields, body = reader.markdown_file(other, TRANSLATED_FIELDS[kind], f"{kind} translation")
+        if fields is None:
+            continue
+        values = {
+            key: fields.text(key, required=key in ("title", "summary"), max_length=MAX_LENGTHS[key])
+            for key in TRANSLATED_FIELDS[kind]
+        }
+        found = len(reader.problems)
+        content = reader.markup(other, convert, body, default)
+        if kind == "module" and not content and len(reader.problems) == found:
+            reader.add(other, body[0][0] if body else 1, "the translation has no text after its front matter")
+        result.by_language[language] = Translation(
+            language=language, fields=values, content=content, source=reader.rel(other)
+        )
+    return result
