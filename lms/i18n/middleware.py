@@ -10,7 +10,8 @@ every unprefixed address in English, whatever the browser or the cookie asks for
 
 When that gives Spanish on an unprefixed public page (Wagtail's pages, certificate pages, verification:
 the i18n_patterns in lms/urls.py), the address does not resolve in Spanish (404) and the visitor is
-redirected to its /es/ address, as Django does for prefixed default languages. Pages outside the
+redirected to its /es/ address, as Django does for prefixed default languages (307 for a form sent to the
+English address, so the browser sends it again to the Spanish one). Pages outside the
 i18n_patterns (learning, notifications, the sign-in pages) answer in that language at their one address.
 
 A signed-in person's saved language is also written to the cookie, so the device keeps it after
@@ -19,6 +20,7 @@ logging out.
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.urls import get_script_prefix, is_valid_path
 from django.utils import translation
@@ -84,7 +86,12 @@ class LanguageMiddleware(LocaleMiddleware):
         language_url = request.get_full_path(force_append_slash=path_needs_slash).replace(
             script_prefix, f"{script_prefix}{language}/", 1
         )
-        redirect = self.response_redirect_class(language_url)
+        if request.method in ("GET", "HEAD"):
+            redirect = self.response_redirect_class(language_url)
+        else:
+            # 307: the browser sends the same form again to the Spanish address (a 302 would turn a
+            # POST into a GET and lose what was typed).
+            redirect = HttpResponseRedirect(language_url, status=307)
         patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
         return redirect
 
