@@ -219,3 +219,16 @@ def test_pages_with_one_address_name_no_alternates(client):
 def test_the_home_link_stays_in_the_language(client, home):
     assert '<a class="brand" href="/es/">' in _html(client.get("/es/verify/"))
     assert '<a class="brand" href="/">' in _html(client.get("/verify/"))
+
+
+def test_wagtail_pages_in_spanish_link_in_spanish(client, catalogue):
+    from tests import factories
+
+    course = factories.make_course(catalogue, title="Listening well")
+    html = _html(client.get("/es/courses/"))
+    assert '<html lang="es">' in html
+    assert course.url == "/courses/listening-well/"
+    assert 'href="/es/courses/listening-well/"' in html
+    html = _html(client.get(f"/es{course.url}"))
+    assert '<html lang="es">' in html and "Listening well" in html  # course content is not translated here
+    assert '<link rel="alternate" hreflang="en" href="http://testserver' + course.url + '">' in html
