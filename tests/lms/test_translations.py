@@ -13,10 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
-
-polib = pytest.importorskip("polib", reason="polib (a test dependency) reads the catalogue")
 
 pytestmark = pytest.mark.skipif(
     shutil.which("xgettext") is None or shutil.which("msgfmt") is None,
