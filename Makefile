@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 PYTEST_WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= lms.settings.dev
 
-.PHONY: demo install test test-postgres test-browser test-production bench bench-smoke lint check serve migrate seed clean
+.PHONY: messages demo install test test-postgres test-browser test-production bench bench-smoke lint check serve migrate seed clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,15 @@ bench-smoke: $(TEST_STAMP)
 	DJANGO_SETTINGS_MODULE=lms.settings.test RUN_BENCH_SMOKE=1 \
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	$(VENV)/bin/pytest -q -p no:xdist tests/bench
+
+## make messages: the Spanish catalogue brought up to date with the code (new strings come in with an
+## empty msgstr, changed ones marked fuzzy: translate them in locale/es/LC_MESSAGES/django.po), then
+## compiled into django.mo. Run again after translating; commit both files. Needs GNU gettext.
+MESSAGES_IGNORE := --ignore='.venv/*' --ignore='node_modules/*' --ignore='tests/*' --ignore='bench/*' \
+	--ignore='static_collected/*' --ignore='media/*' --ignore='var/*'
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l es --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	$(PY) manage.py compilemessages -l es $(MESSAGES_IGNORE)
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from lms.i18n import override_for
 from lms.notifications.models import Notification, NotificationKind
 from lms.notifications.services import Email, notify
 from lms.outbox.models import OutboxMessage
@@ -27,7 +28,7 @@ def result_released_notify(*, attempt: Attempt, updated: bool = False) -> None:
         "url": settings.SITE_URL + reverse("assessments:attempt_result", args=[attempt.pk]),
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
-    with translation.override(settings.LANGUAGE_CODE):
+    with override_for(attempt.user):
         subject = render_to_string("assessments/email/result_released_subject.txt", context).strip()
         body = render_to_string("assessments/email/result_released.txt", context)
         if attempt.passed:

@@ -2,10 +2,12 @@ from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import translation
 from django.utils.encoding import force_str
 
 from . import roles
 from .clientip import client_ip
+from .models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -28,8 +30,13 @@ class AccountAdapter(DefaultAccountAdapter):
         return prefix + force_str(subject)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """In the language the account saved, else the request's (a person signing up or resetting a
+        password is reading the site in it)."""
         context = {"site_name": settings.WAGTAIL_SITE_NAME, "site_url": settings.SITE_URL, **context}
-        super().send_mail(template_prefix, email, context)
+        user = context.get("user") or User.objects.filter(email__iexact=email).only("language").first()
+        language = getattr(user, "language", "") or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
 
     def get_client_ip(self, request) -> str:
         """The address allauth's rate limits count: the real client behind TRUSTED_PROXIES, the same one

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .i18n import language_names
 from .timezones import time_zone_choices
 
 
@@ -46,8 +47,19 @@ class ProfileForm(forms.Form):
         help_text=_("Your dates (today, when you signed, when hours were approved) are in this time zone."),
     )
 
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("The one my browser asks for"))] + language_names(),
+        error_messages={"invalid_choice": _("Choose a language from the list.")},
+        help_text=_("The language of this site and of the emails we send you."),
+    )
+
     def __init__(self, *args, user, **kwargs):
-        kwargs.setdefault("initial", {"preferred_name": user.preferred_name, "time_zone": user.time_zone})
+        kwargs.setdefault(
+            "initial",
+            {"preferred_name": user.preferred_name, "time_zone": user.time_zone, "language": user.language},
+        )
         super().__init__(*args, **kwargs)
         choices = time_zone_choices()
         current = user.time_zone

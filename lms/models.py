@@ -50,6 +50,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         validators=[validate_time_zone],
         help_text=_("Your dates (today, when you signed, when hours were approved) are in this time zone."),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the site and your emails. Blank: the one your browser asks for."),
+    )
     is_staff = models.BooleanField(
         _("staff status"), default=False, help_text=_("Can log into the Django and Wagtail admin.")
     )

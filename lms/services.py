@@ -10,13 +10,14 @@ from .audit import audit_record
 from .errors import Invalid
 from .models import User
 
-PROFILE_FIELDS = ("preferred_name", "time_zone")
+PROFILE_FIELDS = ("preferred_name", "time_zone", "language")
 
 
 @transaction.atomic
 def profile_update(*, user, **changes) -> User:
-    """Change `user`'s preferred name and/or time zone ("" or None: the site's). Dates already
-    recorded keep the date they were recorded with. Audited by field name only."""
+    """Change `user`'s preferred name, time zone and/or language ("" or None: the site's; for the
+    language, the browser's). Dates already recorded keep the date they were recorded with. Audited by
+    field name only."""
     user = User.objects.select_for_update().get(pk=user.pk)
     changed = []
     for name in PROFILE_FIELDS:

@@ -39,11 +39,12 @@ def profile(request):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.profile_update(user=request.user, **form.cleaned_data)
+                updated = services.profile_update(user=request.user, **form.cleaned_data)
             except DomainError as exc:
                 form_error(form, exc)
                 status = exc.status_code
             else:
+                request.user.language = updated.language  # the language cookie follows (lms.i18n.middleware)
                 messages.success(request, _("Your profile is saved."))
                 return redirect("site:profile")
         else:

@@ -40,6 +40,18 @@ def _fresh_site_cache():
     forget_sites_now()
 
 
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """A request answered in Spanish leaves Spanish active in the thread (lms.i18n.middleware): each
+    test starts, and ends, in the site's language, so reverse() and gettext see English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def home(db):
     """The site's home page, replacing Wagtail's default welcome page as the site root."""

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lms.i18n import in_recipients_language, override_for
 from lms.notifications.models import NotificationKind
 from lms.notifications.services import notify
 
@@ -35,6 +36,7 @@ def _line(entry: PracticeLog) -> str:
     }
 
 
+@in_recipients_language(lambda entry, **kw: entry.supervisor)
 def notify_entry_waiting(*, entry: PracticeLog, changed: bool = False) -> None:
     """Tell the entry's supervisor that it waits for their decision (logged, or changed and back in
     their queue). One notification per entry and version of it."""
@@ -68,31 +70,36 @@ def notify_decisions(*, entries: list[PracticeLog], approve: bool, reason: str, 
         by_trainee[entry.trainee_id].append(entry)
     for group in by_trainee.values():
         group.sort(key=lambda e: (e.date, e.pk))
-        trainee = group[0].trainee
-        total = _hours(sum((e.hours for e in group), Decimal("0")))
-        count = len(group)
-        if approve:
-            title = ngettext(
-                "Hours approved: %(hours)s h", "Hours approved: %(hours)s h in %(count)s entries", count
-            ) % {"hours": total, "count": count}
-        else:
-            title = ngettext(
-                "Hours not approved: %(hours)s h",
-                "Hours not approved: %(hours)s h in %(count)s entries",
-                count,
-            ) % {"hours": total, "count": count}
-        lines = [_line(e) for e in group[:LISTED]]
-        if count > LISTED:
-            lines.append(_("and %(count)s more") % {"count": count - LISTED})
-        body = "; ".join(lines) + "."
-        if not approve:
-            body += "\n" + _("Reason: %(reason)s") % {"reason": reason}
-            body += "\n" + _("You can change an entry and send it again.")
-        notify(
-            user=trainee,
-            kind=NotificationKind.HOURS_DECIDED,
-            key=f"{min(e.pk for e in group)}@{decided_at.isoformat()}",
-            title=title,
-            body=body,
-            link=reverse("certificates:hours"),
-        )
+        with override_for(group[0].trainee):
+            _notify_decision(group=group, approve=approve, reason=reason, decided_at=decided_at)
+
+
+def _notify_decision(*, group: list[PracticeLog], approve: bool, reason: str, decided_at) -> None:
+    trainee = group[0].trainee
+    total = _hours(sum((e.hours for e in group), Decimal("0")))
+    count = len(group)
+    if approve:
+        title = ngettext(
+            "Hours approved: %(hours)s h", "Hours approved: %(hours)s h in %(count)s entries", count
+        ) % {"hours": total, "count": count}
+    else:
+        title = ngettext(
+            "Hours not approved: %(hours)s h",
+            "Hours not approved: %(hours)s h in %(count)s entries",
+            count,
+        ) % {"hours": total, "count": count}
+    lines = [_line(e) for e in group[:LISTED]]
+    if count > LISTED:
+        lines.append(_("and %(count)s more") % {"count": count - LISTED})
+    body = "; ".join(lines) + "."
+    if not approve:
+        body += "\n" + _("Reason: %(reason)s") % {"reason": reason}
+        body += "\n" + _("You can change an entry and send it again.")
+    notify(
+        user=trainee,
+        kind=NotificationKind.HOURS_DECIDED,
+        key=f"{min(e.pk for e in group)}@{decided_at.isoformat()}",
+        title=title,
+        body=body,
+        link=reverse("certificates:hours"),
+    )

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from lms.i18n import in_recipients_language
 from lms.notifications.models import NotificationKind
 from lms.notifications.services import notify
 
@@ -19,6 +20,7 @@ def _hours(value: Decimal) -> str:
     return format(Decimal(value).normalize(), "f")
 
 
+@in_recipients_language(lambda record, **kw: record.partner)
 def notify_confirmation_requested(*, record: ActivityRecord) -> None:
     trainee = record.enrollment.user
     notify(
@@ -32,6 +34,7 @@ def notify_confirmation_requested(*, record: ActivityRecord) -> None:
     )
 
 
+@in_recipients_language(lambda record, **kw: record.enrollment.user)
 def notify_decided(*, record: ActivityRecord) -> None:
     """Tell the trainee their role-play was confirmed or declined, or their attendance confirmed."""
     activity = record.activity

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from lms.audit import audit_record
 from lms.errors import Invalid, NotFound
+from lms.i18n import in_recipients_language
 from lms.outbox.services import Attachment, outbox_enqueue
 
 from .models import Notification, NotificationKind, NotificationPreference
@@ -75,6 +76,7 @@ def _absolute(link: str) -> str:
     return settings.SITE_URL.rstrip("/") + link if link else settings.SITE_URL
 
 
+@in_recipients_language(lambda user, **kw: user)
 def _default_email(*, user, title: str, body: str, link: str) -> Email:
     context = {
         "name": user.get_short_name(),

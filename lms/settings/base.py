@@ -7,6 +7,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 from lms.clientip import trusted_networks
 
@@ -81,10 +82,11 @@ MIDDLEWARE = [
     # X-Frame-Options a view chose.
     "lms.csp.PolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's LocaleMiddleware, after authentication: a signed-in person's saved language counts.
+    "lms.i18n.middleware.LanguageMiddleware",
     # Cache-Control: no-store, private on everything a signed-in person is sent.
     "lms.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -247,12 +249,19 @@ VERIFY_CACHE_SECONDS = env.int("VERIFY_CACHE_SECONDS", default=60)
 VERIFY_BULK_MAX_CODES = env.int("VERIFY_BULK_MAX_CODES", default=500)
 VERIFY_BULK_MAX_BYTES = env.int("VERIFY_BULK_MAX_BYTES", default=1024 * 1024)
 
+# The interface in English and Spanish (docs/architecture.md, "Languages"). Each language is named in
+# itself in the switcher. Public pages (Wagtail's pages, the certificate pages, verification) also have
+# /es/ addresses (lms/urls.py); a signed-in person's saved language, then the language cookie, then the
+# browser's Accept-Language choose the language elsewhere (lms.i18n.middleware).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("es", "Español")]
+LANGUAGES = [("en", _("English")), ("es", _("Español"))]
 # Pages have a Spanish tree (wagtail-localize), served under /es/ (lms/urls.py).
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A year: the choice outlives the session; SameSite=Lax like the session cookie.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env("TIME_ZONE", default="America/New_York")
 USE_I18N = True
 USE_TZ = True

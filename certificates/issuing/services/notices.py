@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate, CertificateApplication
+from lms.i18n import in_recipients_language
 from lms.notifications.models import NotificationKind
 from lms.notifications.services import Email, notify
 from lms.outbox.models import OutboxMessage
@@ -34,9 +35,11 @@ def _mine() -> str:
 
 
 def _day(value: date) -> str:
-    return date_format(value, "F j, Y")
+    # The format is translated: "December 2, 2026" in English, "2 de diciembre de 2026" in Spanish.
+    return date_format(value, _("F j, Y"))
 
 
+@in_recipients_language(lambda application, **kw: application.user)
 def notify_application_decided(*, application: CertificateApplication) -> None:
     """The applicant learns the outcome (approved, or not approved) of an application."""
     program = application.program.name
@@ -61,6 +64,7 @@ def certificate_email_key(certificate_id: int) -> str:
     return f"certificate-issued:{certificate_id}"
 
 
+@in_recipients_language(lambda certificate, **kw: certificate.holder)
 def notify_certificate_issued(*, certificate: Certificate) -> OutboxMessage | None:
     """The holder's notification and email (the signed PDF attached from storage when it is sent), one
     per certificate. Returns the outbox row, or None when the holder asked for no email of this kind.
@@ -109,6 +113,7 @@ STATUS_KINDS = {
 }
 
 
+@in_recipients_language(lambda certificate, **kw: certificate.holder)
 def notify_status_changed(*, certificate: Certificate, action: str, reason: str) -> None:
     """The holder learns that their certificate was suspended, reinstated or revoked, when and why."""
     kind = STATUS_KINDS[action]
@@ -144,6 +149,7 @@ def notify_status_changed(*, certificate: Certificate, action: str, reason: str)
     )
 
 
+@in_recipients_language(lambda certificate, **kw: certificate.holder)
 def notify_renewal_due(*, certificate: Certificate, threshold: int, on: date) -> OutboxMessage | None:
     """The holder's reminder that a certificate expires in `threshold` days or fewer (one per
     certificate and threshold). Returns the outbox row, or None when the holder asked for no email of
