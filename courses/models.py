@@ -322,7 +322,11 @@ class ModulePage(LineagePageMixin, Page):
             # original module (one record per trainee, whichever language they read).
             own = [block_id for block_id, _prompt in self.reflection_prompts()]
             originals = [block_id for block_id, _prompt in source.reflection_prompts()]
-            journal = {mine: journal[theirs] for mine, theirs in zip(own, originals, strict=False) if theirs in journal}
+            journal = {
+                mine: journal[theirs]
+                for mine, theirs in zip(own, originals, strict=False)
+                if theirs in journal
+            }
         modules = [row.module for row in overview.modules]
         index_ = next((i for i, m in enumerate(modules) if m.pk == source.pk), None)
         next_module = modules[index_ + 1] if index_ is not None and index_ + 1 < len(modules) else None
@@ -489,7 +493,6 @@ class ModuleProgress(models.Model):
 
 
 from .activities.models import ActivityKind, ActivityRecord, ModuleActivity  # noqa: E402,F401  (Django finds them)
-from .journal.models import JournalEntry, JournalReply  # noqa: E402,F401
 from .discussion.models import (  # noqa: E402,F401  (Django finds them)
     DiscussionProfile,
     Post,
@@ -497,3 +500,4 @@ from .discussion.models import (  # noqa: E402,F401  (Django finds them)
     Report,
     Thread,
 )
+from .journal.models import JournalEntry, JournalReply  # noqa: E402,F401

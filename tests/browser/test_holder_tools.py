@@ -63,7 +63,9 @@ def test_holder_shares_a_page_and_joins_the_registry_then_an_employer_finds_them
     phone.goto("/certificates/")
     phone.get_by_role("button", name="Create a sharing address").click()
     phone.wait_for_load_state()
-    address = phone.get_by_label("Your credential's public page: give this address to an employer").input_value()
+    address = phone.get_by_label(
+        "Your credential's public page: give this address to an employer"
+    ).input_value()
     assert "/credentials/" in address
     assert phone.get_by_role("link", name="Open your public page").is_visible()
     linkedin = phone.get_by_role("link", name="Add to LinkedIn").first
@@ -85,8 +87,10 @@ def test_holder_shares_a_page_and_joins_the_registry_then_an_employer_finds_them
     assert "jordan.lee@example.org" not in phone.content()
     assert phone.get_by_role("img", name="QR code of the verification page address").is_visible()
     assert phone.get_by_role("link", name="Download Open Badges credential").is_visible()
-    assert phone.get_by_role("link", name="Add to LinkedIn").get_attribute("href").startswith(
-        "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME"
+    assert (
+        phone.get_by_role("link", name="Add to LinkedIn")
+        .get_attribute("href")
+        .startswith("https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME")
     )
     _clean(phone, "shared credential page")
 
