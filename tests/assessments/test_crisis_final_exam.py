@@ -13,6 +13,7 @@ from assessments import services
 from assessments.models import Assessment, RubricCriterion
 from assessments.services import EssayGrade
 from courses.curriculum.load import load_curriculum
+from courses.journal.services import entry_write
 from courses.models import CoursePage, Enrollment, ModulePage
 from courses.services import enrollment_create, module_complete
 from tests import factories as base
@@ -40,6 +41,9 @@ def _ready(trainee, exam):
     course = CoursePage.objects.get(pk=exam.course_id)
     enrollment_create(user=trainee, course=course)
     for module in ModulePage.objects.child_of(course).live().order_by("path"):
+        # A module that requires a reflection completes once its prompts are answered (the journal).
+        for block_id, _prompt in module.reflection_prompts() if module.requires_reflection else ():
+            entry_write(user=trainee, module=module, block_id=block_id, text="What I noticed today.")
         module_complete(user=trainee, module=module, via_assessment=True)
     return trainee
 

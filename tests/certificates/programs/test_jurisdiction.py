@@ -87,6 +87,7 @@ def test_the_wagtail_form_edits_the_state(client, program_admin):
             "jurisdiction": "OH",
             "description": "",
             "is_active": "on",
+            "certificate_languages": "en",
             "pledges-TOTAL_FORMS": "0",
             "pledges-INITIAL_FORMS": "0",
             "pledges-MIN_NUM_FORMS": "0",
