@@ -54,6 +54,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("language"),
         max_length=10,
         blank=True,
+        # A database default too: rows written by code that predates the column (a rolling upgrade, a
+        # migration test's historical models) get "follow the browser" instead of failing.
+        default="",
+        db_default="",
         choices=settings.LANGUAGES,
         help_text=_("The language of the site and your emails. Blank: the one your browser asks for."),
     )

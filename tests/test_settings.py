@@ -79,7 +79,7 @@ def test_rate_limits_and_trusted_proxies_come_from_the_environment():
         "20/m/ip,5/m/key",
         "8",
         "900",
-        "{'verify': 30, 'verify-pdf': 10}",
+        "{'verify': 30, 'verify-pdf': 10, 'registry': 30}",
     ]
     configured = run_python(
         code,
@@ -92,6 +92,7 @@ def test_rate_limits_and_trusted_proxies_come_from_the_environment():
         AXES_COOLOFF_MINUTES="60",
         VERIFY_RATE_LIMIT_PER_MINUTE="120",
         VERIFY_PDF_RATE_LIMIT_PER_MINUTE="4",
+        REGISTRY_RATE_LIMIT_PER_MINUTE="12",
     )
     assert configured.returncode == 0, configured.stderr
     assert configured.stdout.splitlines() == [
@@ -102,7 +103,7 @@ def test_rate_limits_and_trusted_proxies_come_from_the_environment():
         "10/m/ip,2/m/key",
         "5",
         "3600",
-        "{'verify': 120, 'verify-pdf': 4}",
+        "{'verify': 120, 'verify-pdf': 4, 'registry': 12}",
     ]
 
 

@@ -159,6 +159,7 @@ MATRIX = {
     # --- verification and Open Badges (public) --------------------------------------------------------
     "POST /verify/pdf": everyone(ALLOWED, files={"file": ("upload.pdf", b"%PDF-1.4 not a certificate")}),
     "GET /verify/{code}": everyone(),
+    "POST /verify/bulk": everyone(ALLOWED, body={"codes": ["PSA-0000-0000", "not a code"]}),
     "GET /certificates/{code}/credential": row(A401, OK, A404, A404, A404, OK),
     "GET /status-lists/{purpose}": everyone(),
     "GET /credentials/{token}": everyone(),

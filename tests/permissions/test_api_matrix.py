@@ -7,7 +7,7 @@ Where a role is refused (401/403/404) on an operation whose path names an object
 a missing id must get the identical answer (status and body): "not yours" and "does not exist" are the
 same, and role refusals come before any look-up.
 
-Matrix size: 77 operations x 6 roles = 462 cases, plus 167 missing-id comparisons (the figure is
+Matrix size: 78 operations x 6 roles = 468 cases, plus 167 missing-id comparisons (the figure is
 recomputed by test_matrix_size; update this line when it changes)."""
 
 import json
