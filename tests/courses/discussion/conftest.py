@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 from django.core.cache import cache
 
+from certificates.issuing.ratelimit import _redis_client
 from courses import services as course_services
 from courses.discussion import services
 from courses.discussion.models import Post, Thread
@@ -42,11 +43,23 @@ class World:
         return None if who == "anonymous" else getattr(self, who)
 
 
+def _clear_this_workers_cache():
+    """Posting counters start at zero. With Redis, only this test process's keys (its KEY_PREFIX) are
+    deleted: cache.clear() would flush the whole database, other xdist workers' warm caches included."""
+    redis = _redis_client(cache)
+    if redis is None:
+        cache.clear()  # the local-memory cache belongs to this process alone
+        return
+    keys = list(redis.scan_iter(match=cache.make_key("*")))
+    if keys:
+        redis.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
-    cache.clear()
+    _clear_this_workers_cache()
     yield
-    cache.clear()
+    _clear_this_workers_cache()
 
 
 @pytest.fixture
@@ -68,7 +81,7 @@ def world(catalogue):
         user=author, course=course, title="How do you listen?", body="I find **silence** hard.", module=module
     )
     reply, _ = services.reply_create(user=classmate, thread=thread, body="Me too. _Counting to five_ helps.")
-    cache.clear()
+    _clear_this_workers_cache()
     return World(
         course=course,
         other_course=other_course,
