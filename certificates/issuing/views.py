@@ -155,7 +155,9 @@ def verify_pdf(request):
 
 def _mine_context(user):
     certificates = list(
-        publishing_selectors.with_active_link_token(selectors.certificates_for_holder(user=user))
+        registry_selectors.with_holder_listed(
+            publishing_selectors.with_active_link_token(selectors.certificates_for_holder(user=user))
+        )
     )
     applications, open_applications = selectors.recent_and_open_applications(user=user)
     rows = []
@@ -186,7 +188,7 @@ def _mine_context(user):
         )
     return {
         "rows": rows,
-        "listed": registry_selectors.is_listed(user=user) if rows else False,
+        "listed": any(certificate.holder_listed for certificate in certificates),
         "options": selectors.apply_options(
             user=user, open_applications=open_applications, certificates=certificates
         ),
