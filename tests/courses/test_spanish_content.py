@@ -257,3 +257,22 @@ def test_seed_demo_curriculum_serves_the_spanish_crisis_module(client, home):
     assert response.status_code == 200 and '<html lang="es"' in html
     assert "Sobredosis de opioides" in html and "naloxona" in html and 'href="tel:911"' in html
     assert client.get("/es/courses/crisis-response/").status_code == 200
+
+
+def test_the_spanish_module_journal_writes_to_the_english_modules_prompt(client, home, tmp_path):
+    """A reflection written on the Spanish page belongs to the English module's prompt (one record in
+    either language), so a module that requires it completes whichever page the trainee used."""
+    from courses.journal.models import JournalEntry
+
+    load_curriculum(with_spanish(tmp_path), home=home)
+    english_module = ModulePage.objects.get(slug="one", locale__language_code="en")
+    module = _spanish(ModulePage, "one")
+    [(english_block, _prompt)] = english_module.reflection_prompts()
+    client.force_login(trainee := _enrolled_trainee(english_module.get_parent().specific))
+    html = client.get(module.url).content.decode()
+    write = reverse("courses:journal-write", args=[english_module.pk, english_block])
+    assert f'action="{write}"' in html and "Piensa en ello." in html
+    assert client.post(write, {f"journal-{english_block}-text": "Lo que noté hoy."}).status_code == 302
+    entry = JournalEntry.objects.get(trainee=trainee)
+    assert (entry.module_id, entry.block_id) == (english_module.pk, english_block)
+    assert "Lo que noté hoy." in client.get(module.url).content.decode()  # shown on the Spanish page
