@@ -19,7 +19,7 @@ from ..views import error_page
 from . import forms, selectors, services
 from .models import Report
 from .notices import thread_url
-from .views import _moderator, _page_of, _post
+from .views import _moderator, _post
 
 
 @login_required
@@ -62,7 +62,7 @@ def moderate_post(request, course_id: int, post_id: int):
     except DomainError as exc:
         return error_page(request, exc, back_url=thread_url(post.thread))
     messages.success(request, _("The post is hidden.") if action == "hide" else _("The post is shown again."))
-    target = thread_url(post.thread, post=post, page=_page_of(post))
+    target = thread_url(post.thread, post=post, page=selectors.page_of_post(post))
     return redirect(local_next(request, request.POST.get("next"), default=target))
 
 

@@ -165,3 +165,9 @@ def participants(*, thread: Thread, course: CoursePage, exclude_id: int) -> list
         .exclude(pk=exclude_id)
         .distinct()
     )
+
+
+def page_of_post(post: Post) -> int:
+    """The thread page a post is on (posts in the order they were written, POSTS_PER_PAGE a page)."""
+    before = Post.objects.filter(thread_id=post.thread_id, created_at__lt=post.created_at).count()
+    return before // POSTS_PER_PAGE + 1

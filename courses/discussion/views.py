@@ -237,18 +237,13 @@ def post_edit(request, course_id: int, post_id: int):
                 status = _refused(form, exc)
             else:
                 _after_post(request, crisis=crisis, message=_("Your post is updated."))
-                return redirect(thread_url(thread, post=post, page=_page_of(post)))
+                return redirect(thread_url(thread, post=post, page=selectors.page_of_post(post)))
     return TemplateResponse(
         request,
         "courses/discussion/edit.html",
         {"course": course, "thread": thread, "post": post, "form": form},
         status=status,
     )
-
-
-def _page_of(post: Post) -> int:
-    before = Post.objects.filter(thread_id=post.thread_id, created_at__lt=post.created_at).count()
-    return before // selectors.POSTS_PER_PAGE + 1
 
 
 @login_required
@@ -272,7 +267,7 @@ def post_report(request, course_id: int, post_id: int):
                 status = _refused(form, exc)
             else:
                 messages.success(request, _("Thank you: the moderators will look at this post."))
-                return redirect(thread_url(post.thread, post=post, page=_page_of(post)))
+                return redirect(thread_url(post.thread, post=post, page=selectors.page_of_post(post)))
     return TemplateResponse(
         request,
         "courses/discussion/report.html",
