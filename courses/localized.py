@@ -7,6 +7,7 @@ holds the records (`original`) and from the records' pages back to the reader's 
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
@@ -62,3 +63,36 @@ def localized(pages: list, locale_id: int) -> list:
 
 def localized_one(page, locale_id: int):
     return localized([page], locale_id)[0] if page is not None else None
+
+
+def shown(original_page, posted_id):
+    """The page a form was sent from: `original_page` itself, or its live translation whose id the form
+    posted (`posted_id`, from the form's hidden "page" field), so that the answer goes back to the page
+    in the language the trainee was reading. Anything else posted (a bad id, another page's) is ignored."""
+    try:
+        pk = int(posted_id)
+    except (TypeError, ValueError):
+        return original_page
+    if pk == original_page.pk:
+        return original_page
+    found = (
+        type(original_page)
+        .objects.live()
+        .filter(pk=pk, translation_key=original_page.translation_key)
+        .first()
+    )
+    return found or original_page
+
+
+def serve_again(page, request, *, status: int):
+    """`page` served in answer to a form posted from it (a refused one, its errors in place), in the
+    page's own language whatever the posted address said, with `status` when the page itself is fine."""
+    language = page.locale.language_code
+    with translation.override(language):
+        request.LANGUAGE_CODE = language
+        response = page.serve(request)
+        if hasattr(response, "render"):
+            response.render()  # now, while the page's language is active
+    if response.status_code == 200:
+        response.status_code = status
+    return response

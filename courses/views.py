@@ -78,11 +78,8 @@ def module_complete(request, module_id: int):
         if exc.code == "reflection_required":
             # On the module page itself, next to the prompt still to answer.
             request.module_complete_error = exc.message
-            response = module.serve(request)
-            if response.status_code == 200:
-                response.status_code = exc.status_code
-            return response
-        return error_page(request, exc, back_url=module.get_parent().get_url(request))
+            return localized.serve_again(posted, request, status=exc.status_code)
+        return error_page(request, exc, back_url=posted.get_parent().get_url(request))
     messages.success(request, _("Module complete: %(module)s.") % {"module": posted.title})
     course = module.get_parent().specific
     overview = selectors.course_overview(user=request.user, course=course)

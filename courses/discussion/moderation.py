@@ -1,10 +1,12 @@
-"""The moderators' pages and actions in a course discussion (its instructors): hide or show a post, lock
-or pin a thread, the report queue (safety items first) and its decisions, a post's edit history."""
+"""The moderators' pages and actions in a course discussion (its instructors and the program
+administrators): the courses they moderate with their open reports, hide or show a post, lock or pin a
+thread, the report queue (safety items first) and its decisions, a post's edit history."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from lms import roles
 from lms.errors import DomainError
 from lms.pagination import local_next, paginate
 
@@ -20,6 +23,16 @@ from . import forms, selectors, services
 from .models import Report
 from .notices import thread_url
 from .views import _moderator, _post
+
+
+@login_required
+@require_GET
+def moderated(request):
+    """Every discussion the person moderates, with its open reports and safety items."""
+    if not (roles.is_program_admin(request.user) or roles.is_instructor(request.user)):
+        raise PermissionDenied
+    courses = selectors.moderated_courses(user=request.user)
+    return TemplateResponse(request, "courses/discussion/moderated.html", {"courses": courses})
 
 
 @login_required

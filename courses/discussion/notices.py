@@ -1,9 +1,11 @@
 """What people are told about course discussions (lms.notifications.notify, in the transaction of the
 write): a reply in a thread they started or posted in; a post that mentions suicide or overdose, to the
-course's instructors. Titles name the thread, never a post's text (emails quote nothing more)."""
+course's instructors (or, with none, the program administrators). Titles name the thread, never a post's text (emails quote nothing more)."""
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -40,11 +42,20 @@ def notify_reply(*, post: Post, course) -> None:
 
 
 def notify_safety(*, report: Report, course) -> None:
-    """Tell the course's instructors a post needs a look (what it says stays in the discussion)."""
+    """Tell the course's instructors a post needs a look (what it says stays in the discussion); a
+    course with no active instructor tells the program administrators, who moderate every discussion."""
     link = reverse("courses:discussion-moderation", args=[course.pk])
-    for instructor in course.instructors.filter(is_active=True, groups__name=roles.INSTRUCTOR).distinct():
+    moderators = list(course.instructors.filter(is_active=True, groups__name=roles.INSTRUCTOR).distinct())
+    if not moderators:
+        moderators = list(
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(Q(groups__name=roles.PROGRAM_ADMIN) | Q(is_superuser=True))
+            .distinct()
+        )
+    for moderator in moderators:
         notify(
-            user=instructor,
+            user=moderator,
             kind=NotificationKind.DISCUSSION_SAFETY,
             key=str(report.pk),
             title=_("A post in the %(course)s discussion may need your attention") % {"course": course.title},

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.translation import gettext as _
 
 from lms import roles
 
+from .. import localized
 from ..models import CoursePage, Enrollment
 from .models import DiscussionProfile, Post, PostRevision, Report, Thread
 
@@ -25,10 +26,7 @@ class Access:
 
     can_read: bool
     can_moderate: bool
-
-    @property
-    def can_post(self) -> bool:
-        return self.can_read
+    can_post: bool = False
 
 
 NO_ACCESS = Access(can_read=False, can_moderate=False)
@@ -41,14 +39,18 @@ def is_course_instructor(*, user, course: CoursePage) -> bool:
 
 def access_for(*, user, course: CoursePage) -> Access:
     """The course's enrolled trainees (in progress or completed) read and post; its instructors also
-    moderate. Nobody else: not other courses' trainees, supervisors or administrators who are neither
-    (the space is the cohort's own)."""
+    moderate. Program administrators moderate every course's discussion (read, hide, lock, pin, decide
+    reports: a course without an instructor still has someone to act on a safety item) but do not post
+    in a cohort they neither teach nor take. Nobody else: not other courses' trainees or instructors,
+    nor supervisors (the space is the cohort's own)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return NO_ACCESS
     if is_course_instructor(user=user, course=course):
-        return Access(can_read=True, can_moderate=True)
+        return Access(can_read=True, can_moderate=True, can_post=True)
     enrolled = Enrollment.objects.active().filter(user=user, course=course).exists()
-    return Access(can_read=enrolled, can_moderate=False)
+    if roles.is_program_admin(user):
+        return Access(can_read=True, can_moderate=True, can_post=enrolled)
+    return Access(can_read=enrolled, can_moderate=False, can_post=enrolled)
 
 
 def default_display_name(user) -> str:
@@ -171,3 +173,30 @@ def page_of_post(post: Post) -> int:
     """The thread page a post is on (posts in the order they were written, POSTS_PER_PAGE a page)."""
     before = Post.objects.filter(thread_id=post.thread_id, created_at__lt=post.created_at).count()
     return before // POSTS_PER_PAGE + 1
+
+
+def moderated_courses(*, user) -> list[CoursePage]:
+    """The courses whose discussion `user` moderates, each with `open_reports` and `open_safety` (its
+    open reports, and how many of them are safety items), those needing attention first: every live
+    course (in its default language, where the discussion lives) for a program administrator, the
+    courses they teach for an instructor. One query."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    if roles.is_program_admin(user):
+        courses = CoursePage.objects.live()
+    elif roles.is_instructor(user):
+        courses = CoursePage.objects.live().filter(instructors=user.pk)
+    else:
+        return []
+    default = localized.default_locale_id()
+    if default is not None:
+        courses = courses.filter(locale_id=default)
+    is_open = Q(discussion_reports__status=Report.Status.OPEN)
+    return list(
+        courses.annotate(
+            open_reports=Count("discussion_reports", filter=is_open),
+            open_safety=Count("discussion_reports", filter=is_open & Q(discussion_reports__reason="safety")),
+        )
+        .only("pk", "title", "url_path", "path", "depth", "locale_id")
+        .order_by("-open_safety", "-open_reports", "title", "pk")
+    )

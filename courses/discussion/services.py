@@ -38,7 +38,13 @@ from .models import (
 ERR_NO_ACCESS = gettext_noop(
     "Only the course's enrolled trainees and its instructors take part in its discussion."
 )
-ERR_NOT_MODERATOR = gettext_noop("Only the course's instructors moderate its discussion.")
+ERR_NOT_MODERATOR = gettext_noop(
+    "Only the course's instructors and program administrators moderate its discussion."
+)
+ERR_NOT_POSTER = gettext_noop(
+    "Only the course's trainees and instructors post in its discussion. As a program administrator you can "
+    "read and moderate it."
+)
 ERR_TITLE_SHORT = gettext_noop("Give the thread a title of at least {minimum} characters.")
 ERR_TITLE_LONG = gettext_noop("Keep the title to {maximum} characters or fewer (it has {count}).")
 ERR_BODY_EMPTY = gettext_noop("Write a message.")
@@ -73,6 +79,12 @@ def _require_reader(*, user, course) -> selectors.Access:
     if not access.can_read:
         raise Forbidden(_(ERR_NO_ACCESS), code="no_access")
     return access
+
+
+def _require_poster(*, user, course) -> None:
+    access = _require_reader(user=user, course=course)
+    if not access.can_post:
+        raise Forbidden(_(ERR_NOT_POSTER), code="not_poster")
 
 
 def _require_moderator(*, user, course) -> None:
@@ -169,7 +181,7 @@ def thread_start(
     *, user, course: CoursePage, title: str, body: str, module: ModulePage | None = None
 ) -> tuple[Thread, bool]:
     """Start a thread (its opening post). Returns the thread and whether it mentions a crisis."""
-    _require_reader(user=user, course=course)
+    _require_poster(user=user, course=course)
     title, body = _clean_title(title), _clean_body(body)
     module = _module_of(course, module)
     limits.count_post(user=user)
@@ -188,7 +200,7 @@ def reply_create(*, user, thread: Thread, body: str) -> tuple[Post, bool]:
     """Reply in a thread; tells the thread's other participants. Returns the post and whether it
     mentions a crisis."""
     course = _course_of(thread)
-    _require_reader(user=user, course=course)
+    _require_poster(user=user, course=course)
     body = _clean_body(body)
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     if thread.locked:
@@ -211,7 +223,7 @@ def post_edit(*, user, post: Post, body: str, title: str | None = None) -> tuple
     post = Post.objects.select_for_update().select_related("thread").get(pk=post.pk)
     thread = post.thread
     course = _course_of(thread)
-    _require_reader(user=user, course=course)
+    _require_poster(user=user, course=course)
     if post.author_id != user.pk:
         raise Forbidden(_(ERR_NOT_AUTHOR), code="not_author")
     if thread.locked:

@@ -1,5 +1,6 @@
 """Course discussion URLs, mounted by courses/urls.py: `course_patterns` under
-/learn/courses/<course id>/discussion/, and the display-name page at /learn/discussion/name/."""
+/learn/courses/<course id>/discussion/, the display-name page at /learn/discussion/name/ and the moderators' list of
+discussions at /learn/discussion/moderation/."""
 
 from django.urls import path
 
@@ -18,4 +19,7 @@ course_patterns = [
     path("posts/<id:post_id>/moderate/", moderation.moderate_post, name="discussion-post-moderate"),
 ]
 
-urlpatterns = [path("discussion/name/", views.display_name, name="discussion-name")]
+urlpatterns = [
+    path("discussion/name/", views.display_name, name="discussion-name"),
+    path("discussion/moderation/", moderation.moderated, name="discussion-moderated"),
+]

@@ -171,6 +171,8 @@ def thread_detail(request, course_id: int, thread_id: int):
 @require_http_methods(["GET", "POST"])
 def thread_new(request, course_id: int):
     course, access = _reader(request, course_id)
+    if not access.can_post:
+        raise PermissionDenied
     modules = [
         row.module
         for row in course_selectors.course_overview(user=request.user, course=course, details=False).modules

@@ -20,6 +20,7 @@ from lms.errors import DomainError, Invalid
 from lms.forms import form_error
 from lms.pagination import paginate
 
+from .. import localized
 from ..models import CoursePage, ModulePage
 from ..views import error_page
 from . import forms, selectors, services
@@ -27,19 +28,18 @@ from . import forms, selectors, services
 PER_PAGE = 20
 
 
-def _module_again(request, module: ModulePage, block_id: str, form, *, status: int):
-    """The module page again, the refused form under its prompt with what was typed and its error."""
+def _module_again(request, page: ModulePage, block_id: str, form, *, status: int):
+    """The module page again (in the language it was read in), the refused form under its prompt with
+    what was typed and its error."""
     request.journal_forms = {block_id: form}
-    response = module.serve(request)
-    if response.status_code == 200:
-        response.status_code = status
-    return response
+    return localized.serve_again(page, request, status=status)
 
 
 @login_required
 @require_POST
 def write(request, module_id: int, block_id: str):
     module = get_object_or_404(ModulePage.objects.live(), pk=module_id)
+    page = localized.shown(module, request.POST.get("page"))  # the English module or its translation
     form = forms.EntryForm(request.POST, block_id=block_id)
     form.is_valid()  # every text is valid to the form: the service says what is wrong with it
     try:
@@ -48,16 +48,16 @@ def write(request, module_id: int, block_id: str):
         )
     except Invalid as exc:
         form_error(form, exc)
-        return _module_again(request, module, block_id, form, status=exc.status_code)
+        return _module_again(request, page, block_id, form, status=exc.status_code)
     except DomainError as exc:
-        return error_page(request, exc, back_url=module.get_url(request))
+        return error_page(request, exc, back_url=page.get_url(request))
     messages.success(request, _("Saved in your journal. Only you can read it unless you share it."))
-    return redirect(f"{module.get_url(request)}#journal-{block_id}")
+    return redirect(f"{page.get_url(request)}#journal-{block_id}")
 
 
 def _back(request, entry) -> str:
     if request.POST.get("back") == "module":
-        url = entry.module.get_url(request)
+        url = localized.shown(entry.module, request.POST.get("page")).get_url(request)
         if url:
             return f"{url}#journal-{entry.block_id}"
     return reverse("courses:journal") + f"#entry-{entry.pk}"

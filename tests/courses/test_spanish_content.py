@@ -276,3 +276,43 @@ def test_the_spanish_module_journal_writes_to_the_english_modules_prompt(client,
     entry = JournalEntry.objects.get(trainee=trainee)
     assert (entry.module_id, entry.block_id) == (english_module.pk, english_block)
     assert "Lo que noté hoy." in client.get(module.url).content.decode()  # shown on the Spanish page
+
+
+def test_the_spanish_modules_journal_answers_on_the_spanish_page(client, home, tmp_path):
+    """Saving, a refused save, sharing and a refused completion all come back to the page the trainee
+    was reading, in Spanish; a posted page that is not this module's translation is ignored."""
+    from courses.journal.models import JournalEntry
+
+    load_curriculum(with_spanish(tmp_path), home=home)
+    english_module = ModulePage.objects.get(slug="one", locale__language_code="en")
+    english_module.requires_reflection = True
+    english_module.save(update_fields=["requires_reflection"])
+    english_module.get_assessment().delete()  # completed by the trainee's button, not a quiz
+    module = _spanish(ModulePage, "one")
+    [(block, _prompt)] = english_module.reflection_prompts()
+    client.force_login(_enrolled_trainee(english_module.get_parent().specific))
+    html = client.get(module.url).content.decode()
+    assert f'name="page" value="{module.pk}"' in html
+
+    complete = reverse("courses:module-complete", args=[module.pk])
+    refused = client.post(complete)
+    assert refused.status_code == 403 and '<html lang="es"' in refused.content.decode()
+
+    write = reverse("courses:journal-write", args=[english_module.pk, block])
+    empty = client.post(write, {"page": module.pk, f"journal-{block}-text": "   "})
+    assert empty.status_code == 422
+    assert '<html lang="es"' in empty.content.decode() and "Piensa en ello." in empty.content.decode()
+    assert not JournalEntry.objects.exists()  # nothing half-done
+
+    saved = client.post(write, {"page": module.pk, f"journal-{block}-text": "Lo que noté hoy."})
+    assert saved.status_code == 302 and saved["Location"] == f"{module.url}#journal-{block}"
+    entry = JournalEntry.objects.get()
+    shared = client.post(
+        reverse("courses:journal-share", args=[entry.pk]), {"share": "1", "back": "module", "page": module.pk}
+    )
+    assert shared["Location"] == f"{module.url}#journal-{block}"
+
+    other = ModulePage.objects.exclude(translation_key=english_module.translation_key).live().first()
+    for bad in (other.pk, "x", ""):
+        response = client.post(write, {"page": bad, f"journal-{block}-text": "Otra vez."})
+        assert response["Location"] == f"{english_module.url}#journal-{block}"

@@ -1,6 +1,7 @@
 """Who may open each discussion page and send each form: anonymous visitors go to the login page, people
 outside the course get 403, the course's trainees and instructors get in; moderation is the
-instructors' alone, editing the author's alone."""
+instructors' and the program administrators' (who read and moderate but do not post in a cohort they
+neither take nor teach), editing the author's alone."""
 
 import pytest
 from django.urls import reverse
@@ -21,6 +22,8 @@ PEOPLE = [
     "instructor",
 ]
 READERS = {"classmate", "author", "instructor"}
+MODERATORS = {"instructor", "admin"}
+VIEWERS = READERS | MODERATORS
 
 
 def _expected(who, allowed, ok):
@@ -39,8 +42,8 @@ def _client(client, world, who):
 def _pages(world):
     c, t, p = world.course.pk, world.thread.pk, world.opening.pk
     return {
-        "list": ("get", reverse("courses:discussion", args=[c]), {}, READERS, 200),
-        "thread": ("get", reverse("courses:discussion-thread", args=[c, t]), {}, READERS, 200),
+        "list": ("get", reverse("courses:discussion", args=[c]), {}, VIEWERS, 200),
+        "thread": ("get", reverse("courses:discussion-thread", args=[c, t]), {}, VIEWERS, 200),
         "new": ("get", reverse("courses:discussion-new", args=[c]), {}, READERS, 200),
         "new-post": (
             "post",
@@ -64,35 +67,39 @@ def _pages(world):
             {"author"},
             302,
         ),
-        "report": ("get", reverse("courses:discussion-post-report", args=[c, p]), {}, READERS, 200),
+        "report": ("get", reverse("courses:discussion-post-report", args=[c, p]), {}, VIEWERS, 200),
         "report-post": (
             "post",
             reverse("courses:discussion-post-report", args=[c, world.reply.pk]),
             {"reason": "unkind"},
-            {"author", "instructor"},  # the classmate wrote the reply: reporting one's own post is refused
+            {
+                "author",
+                "instructor",
+                "admin",
+            },  # the classmate wrote the reply: reporting one's own post is refused
             302,
         ),
-        "history": ("get", reverse("courses:discussion-post-history", args=[c, p]), {}, {"instructor"}, 200),
-        "queue": ("get", reverse("courses:discussion-moderation", args=[c]), {}, {"instructor"}, 200),
+        "history": ("get", reverse("courses:discussion-post-history", args=[c, p]), {}, MODERATORS, 200),
+        "queue": ("get", reverse("courses:discussion-moderation", args=[c]), {}, MODERATORS, 200),
         "hide": (
             "post",
             reverse("courses:discussion-post-moderate", args=[c, p]),
             {"action": "hide"},
-            {"instructor"},
+            MODERATORS,
             302,
         ),
         "lock": (
             "post",
             reverse("courses:discussion-thread-moderate", args=[c, t]),
             {"action": "lock"},
-            {"instructor"},
+            MODERATORS,
             302,
         ),
         "pin": (
             "post",
             reverse("courses:discussion-thread-moderate", args=[c, t]),
             {"action": "pin"},
-            {"instructor"},
+            MODERATORS,
             302,
         ),
     }
@@ -140,9 +147,9 @@ def test_deciding_a_report(client, world, who):
     report = services.report_create(user=world.classmate, post=world.opening, reason="spam")
     url = reverse("courses:discussion-report-decide", args=[world.course.pk, report.pk])
     response = _client(client, world, who).post(url, {"action": "dismiss"})
-    assert response.status_code == _expected(who, {"instructor"}, 302)
+    assert response.status_code == _expected(who, MODERATORS, 302)
     report.refresh_from_db()
-    assert report.status == ("dismissed" if who == "instructor" else "open")
+    assert report.status == ("dismissed" if who in MODERATORS else "open")
 
 
 @pytest.mark.parametrize("who", ["anonymous", "other_trainee", "author"])
