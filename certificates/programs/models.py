@@ -30,11 +30,24 @@ class CertificateLanguages(models.TextChoices):
     ENGLISH = "en", _("English")
     SPANISH = "es", _("Spanish")
     BILINGUAL = "en+es", _("Bilingual: English and Spanish")
+    HOLDER = "holder", _("The holder's language (English or Spanish, as their account is set)")
 
     @classmethod
     def codes(cls, value: str) -> tuple[str, ...]:
         """The language codes printed, first the main one: "en+es" -> ("en", "es")."""
+        if value == cls.HOLDER:  # resolved at approval (for_holder); an unresolved value prints English
+            return (cls.ENGLISH.value,)
         return tuple(value.split("+")) if value in cls.values else (cls.ENGLISH.value,)
+
+    @classmethod
+    def for_holder(cls, value: str, user) -> str:
+        """What a certificate of a program set to `value` prints for `user`: the program's choice, or
+        for HOLDER the language the holder chose for the site and their emails (English when they have
+        chosen none, or one certificates are not printed in)."""
+        if value != cls.HOLDER:
+            return value
+        chosen = (getattr(user, "language", "") or "").split("-")[0]
+        return chosen if chosen in (cls.ENGLISH.value, cls.SPANISH.value) else cls.ENGLISH.value
 
 
 class CredentialProgramQuerySet(models.QuerySet):
@@ -63,10 +76,13 @@ class CredentialProgram(ClusterableModel):
     )
     certificate_languages = models.CharField(
         _("certificate language"),
-        max_length=5,
+        max_length=10,
         choices=CertificateLanguages.choices,
         default=CertificateLanguages.ENGLISH,
-        help_text=_("Bilingual certificates print every label in English with the Spanish beneath it."),
+        help_text=_(
+            "Bilingual certificates print every label in English with the Spanish beneath it. The holder's "
+            "language is fixed when the certificate is approved."
+        ),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 

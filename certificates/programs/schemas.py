@@ -60,7 +60,9 @@ class ProgramOut(Schema):
     jurisdiction: str = Field("", description="Two-letter US state code; empty for a national credential.")
     description: str
     is_active: bool
-    certificate_languages: str = Field("en", description='"en", "es" or "en+es" (bilingual).')
+    certificate_languages: str = Field(
+        "en", description='"en", "es", "en+es" (bilingual) or "holder" (each holder\'s own language).'
+    )
     current_version: str | None = None
     exams: list[ProgramExamOut]
     versions: list[ProgramVersionOut]
@@ -72,7 +74,7 @@ class ProgramPatchIn(Schema):
     jurisdiction: str | None = Field(None, max_length=2, description="Two-letter US state code, or empty.")
     description: str | None = None
     is_active: bool | None = None
-    certificate_languages: Literal["en", "es", "en+es"] | None = None
+    certificate_languages: Literal["en", "es", "en+es", "holder"] | None = None
 
 
 class ProgramEnrollmentOut(Schema):

@@ -28,6 +28,7 @@ from lms.errors import Conflict, DomainError, Invalid
 
 from . import jurisdictions
 from .models import (
+    CertificateLanguages,
     CredentialProgram,
     EthicsPledge,
     ProgramExam,
@@ -146,6 +147,7 @@ def program_export(*, program: CredentialProgram) -> dict:
         "name": program.name,
         "issuing_body": program.issuing_body,
         "jurisdiction": program.jurisdiction,
+        "certificate_languages": str(program.certificate_languages),
         "description": program.description,
         "is_active": program.is_active,
         "domains": [
@@ -363,6 +365,7 @@ def program_import(*, data: dict, actor=None) -> CredentialProgram:
     program.name, program.issuing_body = data["name"], data["issuing_body"]
     program.description, program.is_active = data["description"], data["is_active"]
     program.jurisdiction = data.get("jurisdiction") or ""
+    program.certificate_languages = data.get("certificate_languages") or CertificateLanguages.ENGLISH
     clean(program)
     program.save()
     for item in data["domains"]:

@@ -16,6 +16,7 @@ from certificates.models import (
     CertificateApplication,
     ProgramVersion,
 )
+from certificates.programs.models import CertificateLanguages
 from lms.errors import Conflict, Invalid
 from lms.queueing import queue_on_commit
 
@@ -111,8 +112,9 @@ def base_snapshot(*, user, version: ProgramVersion) -> dict:
         "program_description": program.description,
         "version": version.label,
         "issuing_body": program.issuing_body,
-        # Frozen with the rest: the PDF (and any re-render) prints in the languages chosen at approval.
-        "languages": program.certificate_languages,
+        # Frozen with the rest: the PDF (and any re-render) prints in the languages chosen at approval
+        # (the holder's own language when the program follows it).
+        "languages": CertificateLanguages.for_holder(program.certificate_languages, user),
         "approved_on": selectors.today().isoformat(),
     }
 

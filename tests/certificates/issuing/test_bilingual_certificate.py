@@ -155,3 +155,42 @@ def test_an_unknown_certificate_language_is_refused(client, version, admin):
     assert response.status_code == 422
     version.program.refresh_from_db()
     assert version.program.certificate_languages == "en"
+
+
+@pytest.mark.parametrize(("chosen", "printed"), [("es", "es"), ("en", "en"), ("", "en"), ("fr", "en")])
+def test_a_program_following_the_holder_prints_in_the_holders_language(
+    issuing, holder, version, admin, chosen, printed
+):
+    """The holder's saved language (the switcher's choice) decides at approval; no choice, or one the
+    certificate is not printed in, prints English. The snapshot keeps the resolved language."""
+    from certificates.issuing.services.pipeline import certificate_face
+
+    holder.language = chosen
+    holder.save(update_fields=["language"])
+    version.program.certificate_languages = "holder"
+    version.program.save(update_fields=["certificate_languages"])
+    certificate = issue(user=holder, version=version, actor=admin)
+    assert certificate.snapshot["languages"] == printed
+    holder.language = "en" if chosen == "es" else "es"  # a later change of mind changes nothing issued
+    holder.save(update_fields=["language"])
+    certificate.refresh_from_db()
+    assert certificate_face(certificate).languages == (printed,)
+
+
+@needs_poppler
+def test_a_spanish_speaking_holder_gets_a_signed_spanish_pdf(issuing, holder, version, admin, tmp_path):
+    holder.language = "es"
+    holder.save(update_fields=["language"])
+    certificate, data, path = _issue_with("holder", holder, version, admin, tmp_path)
+    assert "Se certifica que" in _text(path) and "This certifies that" not in _text(path)
+    assert str(PdfFileReader(BytesIO(data)).root["/Lang"]) == "es" and _pdfsig_valid(path)
+
+
+def test_the_api_sets_the_holders_language(client, version, admin):
+    client.force_login(admin)
+    response = client.patch(
+        f"/api/v1/programs/{version.program.slug}",
+        {"certificate_languages": "holder"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200 and response.json()["certificate_languages"] == "holder"

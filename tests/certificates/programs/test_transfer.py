@@ -65,6 +65,7 @@ def every_qualifier(course_slug=None) -> dict:
         "name": "Every rule",
         "issuing_body": "Test board",
         "jurisdiction": "KY",
+        "certificate_languages": "en+es",
         "description": "All kinds.",
         "is_active": True,
         "domains": [
