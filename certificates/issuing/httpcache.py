@@ -5,7 +5,8 @@ for every anonymous client, so it is sent with `Cache-Control: public, max-age=0
 s-maxage=VERIFY_CACHE_SECONDS`: a proxy or CDN in front of the app can answer repeated checks of the same
 code, and a revocation, suspension or renewal shows everywhere within that many seconds (the app itself
 keeps no copy: each request that reaches it reads the register); a browser asks again every time, so an
-employer who reloads the page after hearing of a revocation sees it at once. Everything else says `no-store`: a 429 (it is about one client), any
+employer who reloads the page after hearing of a revocation sees it at once. A shared credential's page is the holder's to withdraw: it says `no-cache` (every cache asks
+again), like the shared Open Badges file. Everything else says `no-store`: a 429 (it is about one client), any
 other error, and pages carrying a form token. Anything sent to a signed-in person is made private and
 no-store by lms.middleware.NoStoreMiddleware, which runs after the view and overrides `public`; the
 answers also vary on Cookie (the session is read to know who asks) and Accept-Language (the status
@@ -30,6 +31,13 @@ def public(response):
         patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
     else:
         add_never_cache_headers(response)
+    return response
+
+
+def revalidate(response):
+    """A page a person can withdraw (a shared credential's page): any cache must ask the app again
+    before reusing it, so once the holder stops sharing, nobody is shown it again."""
+    patch_cache_control(response, no_cache=True)
     return response
 
 

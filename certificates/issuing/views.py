@@ -113,8 +113,10 @@ def credential_page(request, token):
         if linkedin.linkedin_offered(verification)
         else None,
     }
-    # Like the verification page: the same for every anonymous visitor, briefly kept by a proxy.
-    return httpcache.public(TemplateResponse(request, "certificates/issuing/credential_page.html", context))
+    # Never served from a cache without asking: stopping sharing takes effect at once.
+    return httpcache.revalidate(
+        TemplateResponse(request, "certificates/issuing/credential_page.html", context)
+    )
 
 
 @require_http_methods(["GET", "POST"])

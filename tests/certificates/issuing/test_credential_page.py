@@ -56,8 +56,9 @@ def test_anyone_sees_the_shared_credential(shared):
     assert "Download Open Badges credential" in html
     assert "https://www.linkedin.com/profile/add?" in html and 'rel="noopener"' in html
     assert 'name="robots" content="noindex"' in html
-    # Public like the verification page: a proxy may keep it briefly, a browser asks again.
-    assert "public" in response["Cache-Control"] and "s-maxage=" in response["Cache-Control"]
+    # Withdrawable by the holder: no cache reuses it without asking (unlike a verification answer,
+    # which a proxy may keep for VERIFY_CACHE_SECONDS).
+    assert "no-cache" in response["Cache-Control"] and "s-maxage" not in response["Cache-Control"]
 
 
 def test_the_page_never_shows_email_or_recovery_data(shared):
