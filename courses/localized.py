@@ -62,3 +62,11 @@ def localized(pages: list, locale_id: int) -> list:
 
 def localized_one(page, locale_id: int):
     return localized([page], locale_id)[0] if page is not None else None
+
+
+def in_active_language(page):
+    """`page` in the active language (the reader's) when it has a live translation in it, else itself:
+    where a form posted from a translated page sends its reader back. Two queries at most."""
+    if page is None:
+        return None
+    return localized_one(page, Locale.get_active().pk)
