@@ -353,8 +353,13 @@ class ModulePage(LineagePageMixin, Page):
             next_module=next_module_shown,
             next_state=overview.state_by_id.get(next_module.pk) if next_module else None,
             # Practice activities with the trainee's records; a refused form comes back as typed (views).
+            # A translation shows their text in its language (the active one under /es/), the English
+            # page in English.
             practice=module_practice(
-                module=source, enrollment=overview.enrollment, forms=getattr(request, "activity_forms", None)
+                module=source,
+                enrollment=overview.enrollment,
+                forms=getattr(request, "activity_forms", None),
+                language=settings.LANGUAGE_CODE if source is self else None,
             ),
             # The trainee's journal under each reflection prompt, by block id (a refused form as typed),
             # and the first prompt still to answer when the module requires a reflection.
@@ -492,7 +497,12 @@ class ModuleProgress(models.Model):
         return f"{self.enrollment.user} completed {self.module}"
 
 
-from .activities.models import ActivityKind, ActivityRecord, ModuleActivity  # noqa: E402,F401  (Django finds them)
+from .activities.models import (  # noqa: E402,F401  (Django finds them)
+    ActivityKind,
+    ActivityRecord,
+    ModuleActivity,
+    ModuleActivityTranslation,
+)
 from .discussion.models import (  # noqa: E402,F401  (Django finds them)
     DiscussionProfile,
     Post,

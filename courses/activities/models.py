@@ -58,6 +58,43 @@ class ModuleActivity(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def shown(self):
+        """What a reader sees of the activity (`.title`, `.instructions`): its translation into the
+        reader's language when the read that loaded it fetched one (selectors.with_translation puts it
+        in `translated`), else the English. Hours, kind and records are the activity's own."""
+        found = getattr(self, "translated", None)
+        return found[0] if found else self
+
+
+def translation_languages() -> list[tuple[str, str]]:
+    """The languages an activity is translated into: the site's languages but the default."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class ModuleActivityTranslation(models.Model):
+    """An activity's title and instructions in another language (`activities:` in the module's `.es.md`
+    front matter, loaded by courses.activities.sync). Only what a reader sees: everything that counts
+    (kind, hours, records) stays on the English activity."""
+
+    activity = models.ForeignKey(ModuleActivity, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=10, choices=translation_languages())
+    title = models.CharField(_("title"), max_length=255)
+    instructions = models.TextField(_("instructions"))
+
+    class Meta:
+        verbose_name = _("practice activity translation")
+        verbose_name_plural = _("practice activity translations")
+        ordering = ["language", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "language"], name="one_activity_translation_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
 
 class ActivityRecordQuerySet(models.QuerySet):
     def confirmed(self):

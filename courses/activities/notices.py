@@ -1,6 +1,7 @@
 """What people are told about practice activities (through lms.notifications.notify, in the transaction
 of the write): a partner, that a role-play waits for their confirmation; a trainee, what was decided.
-They name the activity, its hours and the people, never a reflection's text."""
+They name the activity (in the recipient's language where translated), its hours and the people, never
+a reflection's text."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from lms.notifications.models import NotificationKind
 from lms.notifications.services import notify
 
 from .models import ActivityKind, ActivityRecord
+from .selectors import shown_in_language
 
 
 def _hours(value: Decimal) -> str:
@@ -29,7 +31,7 @@ def notify_confirmation_requested(*, record: ActivityRecord) -> None:
         key=str(record.pk),
         title=_("%(name)s asks you to confirm a role-play") % {"name": trainee.get_full_name()},
         body=_("“%(title)s” (%(hours)s h): confirm it if you took part, or decline it if you did not.")
-        % {"title": record.activity.title, "hours": _hours(record.hours)},
+        % {"title": shown_in_language(record.activity).title, "hours": _hours(record.hours)},
         link=reverse("courses:activity-confirm", args=[record.pk]),
     )
 
@@ -38,7 +40,8 @@ def notify_confirmation_requested(*, record: ActivityRecord) -> None:
 def notify_decided(*, record: ActivityRecord) -> None:
     """Tell the trainee their role-play was confirmed or declined, or their attendance confirmed."""
     activity = record.activity
-    values = {"title": activity.title, "hours": _hours(record.hours)}
+    # The title in the recipient's language (in_recipients_language made it the active one).
+    values = {"title": shown_in_language(activity).title, "hours": _hours(record.hours)}
     if record.status == ActivityRecord.Status.DECLINED:
         title = _("Role-play not confirmed: %(title)s") % values
         body = _("Your partner did not confirm it, so its hours do not count. You can log it again.")

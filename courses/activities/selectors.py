@@ -6,12 +6,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
+from django.utils.translation import get_language
+
 from lms import roles
 
 from ..models import CoursePage, Enrollment, ModulePage
-from .models import ActivityKind, ActivityRecord, ModuleActivity
+from .models import (
+    ActivityKind,
+    ActivityRecord,
+    ModuleActivity,
+    ModuleActivityTranslation,
+    translation_languages,
+)
 
 TODO, WAITING, CONFIRMED, DECLINED = "todo", "waiting", "confirmed", "declined"
+
+
+def with_translation(queryset, language: str | None, *, lookup: str = "translations"):
+    """`queryset` with each activity's translation into `language` (default: the active language)
+    fetched in one more query, for ModuleActivity.shown; unchanged for the default language.
+    `lookup` reaches the activities' translations from the queryset's model."""
+    code = (language or get_language() or "").split("-")[0]
+    if code not in dict(translation_languages()):
+        return queryset
+    translations = ModuleActivityTranslation.objects.filter(language=code)
+    return queryset.prefetch_related(Prefetch(lookup, queryset=translations, to_attr="translated"))
+
+
+def shown_in_language(activity: ModuleActivity, language: str | None = None):
+    """What a reader of `language` (default: the active language) sees of one activity (`.title`,
+    `.instructions`): its translation, else the activity. One query at most, for a single activity (a
+    notice); lists use with_translation."""
+    code = (language or get_language() or "").split("-")[0]
+    if code not in dict(translation_languages()):
+        return activity
+    return ModuleActivityTranslation.objects.filter(activity=activity, language=code).first() or activity
 
 
 @dataclass
@@ -38,12 +68,14 @@ class ActivityRow:
         return DECLINED if self.declined is not None else TODO
 
 
-def module_practice(*, module: ModulePage, enrollment: Enrollment | None, forms=None) -> list[ActivityRow]:
-    """The module's activities in order, each with the enrolment's record of it. Two queries at most."""
+def module_practice(
+    *, module: ModulePage, enrollment: Enrollment | None, forms=None, language: str | None = None
+) -> list[ActivityRow]:
+    """The module's activities in order, each with the enrolment's record of it, their text in
+    `language` where translated (the English page passes the default language). Three queries at most."""
     forms = forms or {}
-    rows = [
-        ActivityRow(activity=a, form=forms.get(a.pk)) for a in ModuleActivity.objects.filter(module=module)
-    ]
+    activities = with_translation(ModuleActivity.objects.filter(module=module), language)
+    rows = [ActivityRow(activity=a, form=forms.get(a.pk)) for a in activities]
     if enrollment is None or not rows:
         return rows
     by_id = {row.activity.pk: row for row in rows}
@@ -63,22 +95,22 @@ def module_practice(*, module: ModulePage, enrollment: Enrollment | None, forms=
 
 def confirmations_for(*, user):
     """Role-plays waiting for `user` to confirm or decline, oldest first."""
-    return (
+    records = (
         ActivityRecord.objects.filter(partner=user, status=ActivityRecord.Status.WAITING)
         .select_related("enrollment__user", "enrollment__course", "activity__module")
         .order_by("created_at", "pk")
     )
+    return with_translation(records, None, lookup="activity__translations")
 
 
 def record_for_partner(*, user, record_id: int) -> ActivityRecord | None:
     """A role-play naming `user` as the partner (any status), or None: no one else sees it here."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return (
-        ActivityRecord.objects.filter(pk=record_id, partner=user, activity__kind=ActivityKind.ROLE_PLAY)
-        .select_related("enrollment__user", "enrollment__course", "activity__module")
-        .first()
-    )
+    records = ActivityRecord.objects.filter(
+        pk=record_id, partner=user, activity__kind=ActivityKind.ROLE_PLAY
+    ).select_related("enrollment__user", "enrollment__course", "activity__module")
+    return with_translation(records, None, lookup="activity__translations").first()
 
 
 def attendance_courses(*, user) -> list[CoursePage]:
@@ -112,17 +144,20 @@ class AttendanceSheet:
 
 
 def attendance_sheets(*, course: CoursePage) -> list[AttendanceSheet]:
-    """Each attendance activity of the course's live modules with every active enrolment and whether
-    its attendance is confirmed. Three queries."""
+    """Each attendance activity of the course's live modules (its text in the active language) with
+    every active enrolment and whether its attendance is confirmed. Four queries at most."""
     activities = list(
-        ModuleActivity.objects.filter(
-            kind=ActivityKind.ATTENDANCE,
-            module__live=True,
-            module__path__startswith=course.path,
-            module__depth=course.depth + 1,
+        with_translation(
+            ModuleActivity.objects.filter(
+                kind=ActivityKind.ATTENDANCE,
+                module__live=True,
+                module__path__startswith=course.path,
+                module__depth=course.depth + 1,
+            )
+            .select_related("module")
+            .order_by("module__path", "sort_order", "pk"),
+            None,
         )
-        .select_related("module")
-        .order_by("module__path", "sort_order", "pk")
     )
     if not activities:
         return []

@@ -2,13 +2,15 @@
 
 Activities are found by their id in the file (`key`) and updated in place, so trainees' records keep
 pointing at them; one that is no longer in the file is deleted, unless someone has recorded it: then
-the load is refused, with the file and what to do (as for an answered question)."""
+the load is refused, with the file and what to do (as for an answered question). Their translations
+(`activities:` in the module's `.es.md`) are brought in line too: created, updated, or deleted when the
+file no longer has them; a load that changes nothing writes nothing."""
 
 from __future__ import annotations
 
 from courses.curriculum.data import Activity, Module, Problem
 
-from .models import ActivityRecord, ModuleActivity
+from .models import ActivityRecord, ModuleActivity, ModuleActivityTranslation
 
 
 def _fields(item: Activity, order: int) -> dict:
@@ -33,6 +35,7 @@ def sync_activities(module, data: Module, *, where: str, report) -> list[Problem
         .distinct()
     )
     problems: list[Problem] = []
+    current: dict[str, ModuleActivity] = {}
     for order, item in enumerate(data.activities):
         wanted = _fields(item, order)
         activity = existing.pop(item.key, None)
@@ -42,7 +45,9 @@ def sync_activities(module, data: Module, *, where: str, report) -> list[Problem
             activity.full_clean()
             activity.save()
             report.created.append(name)
+            current[item.key] = activity
             continue
+        current[item.key] = activity
         if all(getattr(activity, k) == v for k, v in wanted.items()):
             report.unchanged += 1
             continue
@@ -74,4 +79,35 @@ def sync_activities(module, data: Module, *, where: str, report) -> list[Problem
         else:
             activity.delete()
             report.updated.append(f"activity {where}/{key} removed ({data.source})")
+    sync_translations(current, data, where=where, report=report)
     return problems
+
+
+def sync_translations(activities: dict[str, ModuleActivity], data: Module, *, where: str, report) -> None:
+    """Bring the translations of `activities` (the module's, by key) in line with its translation
+    files' `activities:` lists. One query when nothing changed."""
+    wanted = {}  # (key, language) -> (title, instructions, source)
+    for translation in data.translations or ():
+        for item in translation.activities:
+            wanted[(item.key, translation.language)] = (item.title, item.instructions, translation.source)
+    by_pk = {a.pk: key for key, a in activities.items()}
+    existing = {
+        (by_pk[t.activity_id], t.language): t
+        for t in ModuleActivityTranslation.objects.filter(activity__in=list(activities.values()))
+    }
+    for (key, language), (title, instructions, source) in wanted.items():
+        name = f"{language} translation of activity {where}/{key} ({source})"
+        found = existing.pop((key, language), None)
+        if found is not None and (found.title, found.instructions) == (title, instructions):
+            report.unchanged += 1
+            continue
+        if found is None:
+            found = ModuleActivityTranslation(activity=activities[key], language=language)
+        found.title, found.instructions = title, instructions
+        found.full_clean()
+        new = found.pk is None
+        found.save()
+        (report.created if new else report.updated).append(name)
+    for (key, language), gone in existing.items():
+        gone.delete()
+        report.updated.append(f"{language} translation of activity {where}/{key} removed ({data.source})")

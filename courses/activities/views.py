@@ -19,6 +19,7 @@ from lms import roles
 from lms.errors import DomainError, Invalid
 from lms.forms import form_error
 
+from .. import localized
 from ..models import CoursePage
 from ..views import error_page
 from . import forms, selectors, services
@@ -31,10 +32,16 @@ def _activity(activity_id: int, kind: str) -> ModuleActivity:
     )
 
 
+def _module_page(activity: ModuleActivity):
+    """The activity's module page in the reader's language (its Spanish translation for a Spanish
+    reader), where the activity was recorded from."""
+    return localized.in_active_language(activity.module)
+
+
 def _module_again(request, activity: ModuleActivity, form, *, status: int):
     """The module page again, the refused form in place with what was typed and its errors."""
     request.activity_forms = {activity.pk: form}
-    response = activity.module.serve(request)
+    response = _module_page(activity).serve(request)
     if response.status_code == 200:
         response.status_code = status
     return response
@@ -48,9 +55,9 @@ def _record(request, activity: ModuleActivity, form, save, success: str):
             form_error(form, exc)
             return _module_again(request, activity, form, status=exc.status_code)
         except DomainError as exc:
-            return error_page(request, exc, back_url=activity.module.get_url(request))
+            return error_page(request, exc, back_url=_module_page(activity).get_url(request))
         messages.success(request, success)
-        return redirect(f"{activity.module.get_url(request)}#activity-{activity.key}")
+        return redirect(f"{_module_page(activity).get_url(request)}#activity-{activity.key}")
     return _module_again(request, activity, form, status=422)
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, Decimal
 
-from .data import Activity
+from .data import Activity, ActivityTranslation
 from .fields import Fields
 
 KINDS = ("reflection", "role_play", "attendance")
 ACTIVITY_FIELDS = ("id", "kind", "title", "hours", "instructions", "min_words", "delivery_mode")
+# What a translation (`.es.md`) says of an activity: the reader's text, found by the English id.
+TRANSLATED_ACTIVITY_FIELDS = ("id", "title", "instructions")
+MAX_TITLE, MAX_INSTRUCTIONS = 255, 4000
 # The hours one activity may carry, by kind (inclusive), in quarter hours.
 HOURS_RANGE = {
     "reflection": (Decimal("0.25"), Decimal("1")),
@@ -67,8 +70,8 @@ def read_activities(fields: Fields) -> list[Activity]:
         f = Fields(raw, fields.path, fields.problems, ACTIVITY_FIELDS, line=line, what="activity")
         key = f.slug("id")
         kind = f.choice("kind", KINDS, required=True, default="")
-        title = f.text("title", max_length=255)
-        instructions = f.text("instructions", max_length=4000)
+        title = f.text("title", max_length=MAX_TITLE)
+        instructions = f.text("instructions", max_length=MAX_INSTRUCTIONS)
         hours = _hours(f, kind)
         min_words = None
         if kind == "reflection":
@@ -97,4 +100,39 @@ def read_activities(fields: Fields) -> list[Activity]:
                 line=f.line,
             )
         )
+    return result
+
+
+def read_activity_translations(
+    fields: Fields, english: list[Activity], original: str
+) -> list[ActivityTranslation]:
+    """The `activities:` list of a translation's front matter (`fields`): each item the title and
+    instructions of one of the English file's activities (`english`, read from `original`), by its id.
+    An activity left out is shown in English."""
+    if fields.mapping("activities") is None:
+        return []
+    items = fields.items("activities")
+    known = [a.key for a in english if a.key]
+    result: list[ActivityTranslation] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(items):
+        f = Fields(
+            raw,
+            fields.path,
+            fields.problems,
+            TRANSLATED_ACTIVITY_FIELDS,
+            line=items.line_of(index),
+            what="activity translation",
+        )
+        key = f.slug("id")
+        title = f.text("title", max_length=MAX_TITLE)
+        instructions = f.text("instructions", max_length=MAX_INSTRUCTIONS)
+        if key and key not in known:
+            has = f"{original} has: {', '.join(known)}" if known else f"{original} has none"
+            f.problem("id", f"'{key}' is not an activity of the English file ({has})")
+        elif key in seen:
+            f.problem("id", f"activity '{key}' is also translated on line {seen[key]}")
+        if key:
+            seen.setdefault(key, f.line)
+        result.append(ActivityTranslation(key=key, title=title, instructions=instructions, line=f.line))
     return result

@@ -112,6 +112,17 @@ class Activity:
 
 
 @dataclass
+class ActivityTranslation:
+    """An activity's title and instructions in another language (`activities:` in a module's `.es.md`
+    front matter), found by the English activity's `key`."""
+
+    key: str
+    title: str
+    instructions: str
+    line: int = 1
+
+
+@dataclass
 class Module:
     slug: str
     title: str

@@ -205,7 +205,9 @@ class _Reader:
                 "the module requires a reflection but has no '::: reflection' block: add one, or remove "
                 "'requires_reflection'",
             )
-        module.translations = read_translations(self, path, "module", markup.module_body, default=[])
+        module.translations = read_translations(
+            self, path, "module", markup.module_body, default=[], activities=module.activities
+        )
         quiz_path = path.with_name(path.name[: -len(".md")] + QUIZ_SUFFIX)
         if quiz_path.is_file():
             data = self.yaml_file(quiz_path)

@@ -6,9 +6,10 @@ language before the extension (docs/authoring.md, "Spanish versions"):
     crisis-response/01-warning-signs.md   crisis-response/01-warning-signs.es.md
 
 A translation holds only what a reader sees: its front matter has the translated title (and, for a
-course, summary and audience) and its body the translated text, in the same Markdown. Everything else
-(slug, order, hours, domain, activities, quizzes) comes from the English file, so grading, hours and
-trainees' records are the same whichever language they read in. A translation without its English
+course, summary and audience; for a module, its activities' titles and instructions, by the English
+activities' ids) and its body the translated text, in the same Markdown. Everything else (slug, order,
+hours, domain, the activities' kinds and hours, quizzes) comes from the English file, so grading, hours
+and trainees' records are the same whichever language they read in. A translation without its English
 file is an error at its line 1. No Django imports (like parse.py)."""
 
 from __future__ import annotations
@@ -16,29 +17,34 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .activities import read_activity_translations
+
 # The languages a file may be translated into (the site's other content language).
 LANGUAGES = ("es",)
 LANGUAGE_NAMES = {"es": "Spanish"}
 
-# What a translation's front matter may hold, by kind of file.
+# What a translation's front matter may hold, by kind of file: texts, and a module's `activities`
+# (a list of {id, title, instructions}, the ids the English file's: activities.read_activity_translations).
 TRANSLATED_FIELDS = {
     "catalogue": ("title",),
     "course": ("title", "summary", "audience"),
-    "module": ("title",),
+    "module": ("title", "activities"),
 }
+LISTS = ("activities",)
 MAX_LENGTHS = {"title": 255, "summary": 400, "audience": 300}
 
 
 @dataclass
 class Translation:
-    """One file's translation: `fields` (title, summary...) and `content` (rich text HTML for the
-    catalogue and courses; a module's body blocks)."""
+    """One file's translation: `fields` (title, summary...), `content` (rich text HTML for the
+    catalogue and courses; a module's body blocks) and a module's `activities` (data.ActivityTranslation)."""
 
     language: str
     fields: dict[str, str]
     content: object
     source: str
     line: int = 1
+    activities: list = field(default_factory=list)
 
 
 @dataclass
@@ -81,8 +87,9 @@ def orphan_message(path: Path) -> str:
     )
 
 
-def read_translations(reader, path: Path, kind: str, convert, *, default) -> Translations:
-    """The translations of the original at `path` (reader: parse._Reader, which records problems)."""
+def read_translations(reader, path: Path, kind: str, convert, *, default, activities=()) -> Translations:
+    """The translations of the original at `path` (reader: parse._Reader, which records problems);
+    `activities`: a module's English activities, which its translations' `activities` name."""
     result = Translations()
     for language in LANGUAGES:
         other = translated_path(path, language)
@@ -94,12 +101,20 @@ def read_translations(reader, path: Path, kind: str, convert, *, default) -> Tra
         values = {
             key: fields.text(key, required=key in ("title", "summary"), max_length=MAX_LENGTHS[key])
             for key in TRANSLATED_FIELDS[kind]
+            if key not in LISTS
         }
+        translated = (
+            read_activity_translations(fields, list(activities), path.name) if kind == "module" else []
+        )
         found = len(reader.problems)
         content = reader.markup(other, convert, body, default)
         if kind == "module" and not content and len(reader.problems) == found:
             reader.add(other, body[0][0] if body else 1, "the translation has no text after its front matter")
         result.by_language[language] = Translation(
-            language=language, fields=values, content=content, source=reader.rel(other)
+            language=language,
+            fields=values,
+            content=content,
+            source=reader.rel(other),
+            activities=translated,
         )
     return result
