@@ -65,7 +65,6 @@ def localized_one(page, locale_id: int):
     return localized([page], locale_id)[0] if page is not None else None
 
 
-<<<<<<< HEAD
 def shown(original_page, posted_id):
     """The page a form was sent from: `original_page` itself, or its live translation whose id the form
     posted (`posted_id`, from the form's hidden "page" field), so that the answer goes back to the page
@@ -97,11 +96,3 @@ def serve_again(page, request, *, status: int):
     if response.status_code == 200:
         response.status_code = status
     return response
-=======
-def in_active_language(page):
-    """`page` in the active language (the reader's) when it has a live translation in it, else itself:
-    where a form posted from a translated page sends its reader back. Two queries at most."""
-    if page is None:
-        return None
-    return localized_one(page, Locale.get_active().pk)
->>>>>>> activity-i18n

@@ -32,19 +32,17 @@ def _activity(activity_id: int, kind: str) -> ModuleActivity:
     )
 
 
-def _module_page(activity: ModuleActivity):
-    """The activity's module page in the reader's language (its Spanish translation for a Spanish
-    reader), where the activity was recorded from."""
-    return localized.in_active_language(activity.module)
+def _module_page(request, activity: ModuleActivity):
+    """The activity's module page the form was sent from: the English module or its translation (the
+    form's "page"), so a Spanish reader comes back to the Spanish page."""
+    return localized.shown(activity.module, request.POST.get("page"))
 
 
 def _module_again(request, activity: ModuleActivity, form, *, status: int):
-    """The module page again, the refused form in place with what was typed and its errors."""
+    """The module page again, in its language, the refused form in place with what was typed and its
+    errors."""
     request.activity_forms = {activity.pk: form}
-    response = _module_page(activity).serve(request)
-    if response.status_code == 200:
-        response.status_code = status
-    return response
+    return localized.serve_again(_module_page(request, activity), request, status=status)
 
 
 def _record(request, activity: ModuleActivity, form, save, success: str):
@@ -55,9 +53,9 @@ def _record(request, activity: ModuleActivity, form, save, success: str):
             form_error(form, exc)
             return _module_again(request, activity, form, status=exc.status_code)
         except DomainError as exc:
-            return error_page(request, exc, back_url=_module_page(activity).get_url(request))
+            return error_page(request, exc, back_url=_module_page(request, activity).get_url(request))
         messages.success(request, success)
-        return redirect(f"{_module_page(activity).get_url(request)}#activity-{activity.key}")
+        return redirect(f"{_module_page(request, activity).get_url(request)}#activity-{activity.key}")
     return _module_again(request, activity, form, status=422)
 
 

@@ -105,13 +105,16 @@ def test_the_spanish_module_page_keeps_its_gating(client, site, who, status):
 
 
 def test_a_reflection_written_on_the_spanish_page_counts_on_the_english_activity(client, site):
-    """The form posts to the English activity; a Spanish reader comes back to the Spanish page, a
-    refused form on it, as typed, with the Spanish activity."""
+    """The form posts to the English activity with the page it was on; a Spanish reader comes back to the
+    Spanish page (whatever their browser's language), a refused form on it, as typed, with the Spanish
+    activity."""
     client = _as(client, site["trainee"])
     reflection = site["activities"]["reflect-one"]
     url = reverse("courses:activity-reflection", args=[reflection.pk])
     field = f"activity-{reflection.pk}-text"
-    refused = client.post(url, {field: "Pocas palabras"}, HTTP_ACCEPT_LANGUAGE="es")
+    spanish = site["spanish"].pk
+    assert f'name="page" value="{spanish}"' in _html(client.get(site["spanish"].url))
+    refused = client.post(url, {field: "Pocas palabras", "page": spanish}, HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 422
     html = _html(refused)
     assert "Pocas palabras</textarea>" in html and '<html lang="es"' in html
@@ -119,7 +122,7 @@ def test_a_reflection_written_on_the_spanish_page_counts_on_the_english_activity
     assert not ActivityRecord.objects.exists()
 
     words = " ".join(["palabra"] * 160)
-    response = client.post(url, {field: words}, HTTP_ACCEPT_LANGUAGE="es")
+    response = client.post(url, {field: words, "page": spanish}, HTTP_ACCEPT_LANGUAGE="en")
     assert (
         response.status_code == 302 and response["Location"] == f"{site['spanish'].url}#activity-reflect-one"
     )
