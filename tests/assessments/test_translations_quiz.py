@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -128,6 +129,8 @@ def test_submitting_in_spanish_grades_as_in_english_and_shows_the_spanish_explan
     assert attempt.status == Attempt.Status.RELEASED and attempt.percent == Decimal("100") and attempt.passed
     short = Answer.objects.get(attempt=attempt, kind="short_text")
     assert short.points_awarded == short.max_points  # the Spanish accepted answer
+    # The result email is in the trainee's language, the quiz's title too.
+    assert mail.outbox and 'Tu resultado de "Cuestionario uno"' in mail.outbox[-1].subject
     html = client.get(submitted["Location"]).content.decode()
     assert "Cuestionario uno" in html
     assert "Porque A, en español." in html  # the translation's explanation

@@ -274,3 +274,18 @@ def test_a_wrong_translation_writes_nothing(home, files):
     with pytest.raises(CurriculumError):
         load_curriculum(files, home=home)
     assert _rows() == before
+
+
+def test_seed_demo_loads_the_translations_with_the_quizzes(home, files):
+    from assessments.seed import seed_assessments
+    from courses.seed import seed_courses
+    from lms.seed import seed_users
+
+    from .test_seed import SMALL_ESSAYS
+
+    users = seed_users()
+    courses = seed_courses(home=home, users=users, curriculum=files)
+    seed_assessments(courses=courses, users=users, curriculum=files, **SMALL_ESSAYS)
+    assert AssessmentTranslation.objects.get(assessment=_quiz()).title == "Cuestionario: Uno en español"
+    assert QuestionTranslation.objects.filter(question__assessment=_quiz()).count() == 3
+    assert AssessmentTranslation.objects.get(assessment=_final()).title == "Examen final del primer curso"
