@@ -5,7 +5,7 @@ its questions by their `id` in the file (`Question.key`), so a trainee's answers
 question they answered. Nothing is written when the database already says what the file says. What
 would lose trainees' work is refused, with the file and what to do, and the whole load rolls back:
 removing a question (or a choice, a rubric criterion or level) that has answers or grades, or changing
-an answered question's kind."""
+an answered question's kind. Their Spanish versions follow (assessments.curriculum_translations)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from courses.curriculum.data import AssessmentData, CurriculumError, Problem, Qu
 from courses.curriculum.report import LoadReport
 from courses.models import CoursePage, ModulePage
 
+from .curriculum_translations import load_assessment_translations
 from .models import Answer, Assessment, Choice, CriterionScore, Question, Rubric, RubricCriterion, RubricLevel
 
 # Settings a file leaves out (docs/authoring.md lists them).
@@ -312,9 +313,21 @@ def load_assessments(curriculum, *, courses: dict[str, CoursePage], report: Load
         for module_data in data.modules:
             module = modules.get(module_data.slug)
             if module is not None and module_data.quiz is not None:
-                found.append(loader.assessment(course=course, module=module, data=module_data.quiz))
+                quiz = loader.assessment(course=course, module=module, data=module_data.quiz)
+                load_assessment_translations(
+                    quiz,
+                    module_data.quiz,
+                    module=module_data,
+                    what=f"quiz of {course.slug}/{module.slug}",
+                    report=report,
+                )
+                found.append(quiz)
         if data.final_exam is not None:
-            found.append(loader.assessment(course=course, module=None, data=data.final_exam))
+            exam = loader.assessment(course=course, module=None, data=data.final_exam)
+            load_assessment_translations(
+                exam, data.final_exam, module=None, what=f"final exam of {course.slug}", report=report
+            )
+            found.append(exam)
         result[data.slug] = found
     if loader.problems:
         raise CurriculumError(loader.problems)

@@ -241,6 +241,11 @@ class Assessment(PreviewableMixin, index.Indexed, ClusterableModel):
             heading=_("Settings"),
         ),
         InlinePanel("questions", label=_("Questions"), help_text=MULTIPLE_CHOICE_RULE),
+        InlinePanel(
+            "translations",
+            label=_("Translations"),
+            help_text=_("The title and instructions in another language; each question has its own below."),
+        ),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
@@ -293,9 +298,10 @@ class Assessment(PreviewableMixin, index.Indexed, ClusterableModel):
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
-        from .selectors import assessment_problems, preview_questions
+        from .selectors import assessment_problems, assessment_text, preview_questions
 
         context["assessment"] = self
+        context["assessment_text"] = assessment_text(assessment=self)
         context["questions"] = preview_questions(assessment=self)
         context["problems"] = assessment_problems(assessment=self, questions=list(self.questions.all()))
         return context
@@ -364,6 +370,13 @@ class Question(Orderable, ClusterableModel):
         FieldPanel("accepted_answers"),
         FieldPanel("rubric"),
         FieldPanel("explanation"),
+        InlinePanel(
+            "translations",
+            label=_("Translations"),
+            help_text=_(
+                "What readers of another language see. Answers and points are the English question's."
+            ),
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -556,3 +569,7 @@ class CriterionScore(models.Model):
     @property
     def below_minimum(self) -> bool:
         return scoring.below_minimum(points=self.points, minimum=self.minimum_points)
+
+
+# The translations' models (assessments.translations), here so Django finds them with the app's models.
+from .translations import AssessmentTranslation, QuestionTranslation  # noqa: E402, F401

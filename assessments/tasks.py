@@ -13,6 +13,7 @@ from lms.notifications.services import Email, notify
 from lms.outbox.models import OutboxMessage
 
 from .models import Attempt
+from .selectors.translated import assessment_text
 
 
 def result_released_notify(*, attempt: Attempt, updated: bool = False) -> None:
@@ -29,6 +30,8 @@ def result_released_notify(*, attempt: Attempt, updated: bool = False) -> None:
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
     with override_for(attempt.user):
+        # The assessment's title as the trainee reads it (selectors.translated: theirs, else English).
+        context["title"] = assessment_text(assessment=attempt.assessment).title
         subject = render_to_string("assessments/email/result_released_subject.txt", context).strip()
         body = render_to_string("assessments/email/result_released.txt", context)
         if attempt.passed:

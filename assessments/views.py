@@ -118,7 +118,12 @@ def answers_from_post(post, attempt: Attempt) -> list[services.AnswerInput]:
 
 def _detail_context(request, assessment):
     state = selectors.assessment_state(user=request.user, assessment=assessment)
-    return {"assessment": assessment, "state": state, "course": assessment.course}
+    return {
+        "assessment": assessment,
+        "assessment_text": selectors.assessment_text(assessment=assessment),
+        "state": state,
+        "course": assessment.course,
+    }
 
 
 @login_required
@@ -148,6 +153,7 @@ def _take_context(attempt, **extra):
         "attempt": attempt,
         "view": selectors.attempt_view(attempt=attempt),
         "assessment": attempt.assessment,
+        "assessment_text": selectors.assessment_text(assessment=attempt.assessment),
     } | extra
 
 
@@ -238,6 +244,7 @@ def attempt_result(request, pk: int):
             "attempt": attempt,
             "view": selectors.attempt_view(attempt=attempt),
             "assessment": attempt.assessment,
+            "assessment_text": selectors.assessment_text(assessment=attempt.assessment),
             "state": state,
         },
     )
@@ -289,6 +296,7 @@ def _grade_context(request, attempt, **extra):
         "attempt": attempt,
         "view": view,
         "assessment": attempt.assessment,
+        "assessment_text": selectors.assessment_text(assessment=attempt.assessment),
         "is_second_marking": attempt.status == Attempt.Status.AWAITING_SECOND_MARKER,
         "is_own_flag": attempt.marker_id == request.user.pk,
         "post": request.POST if request.method == "POST" else None,

@@ -28,6 +28,7 @@ from lms import roles
 from . import rules
 from .models import Assessment, Rubric
 from .selectors import is_course_instructor
+from .translations import choices_problem
 
 ERR_NOT_YOUR_COURSE = _("You can only author assessments for courses you teach.")
 ERR_RUBRIC_COURSE = _("Choose a course you teach: its instructors are the ones who may edit this rubric.")
@@ -95,7 +96,25 @@ class AssessmentAdminForm(WagtailAdminModelForm):
         problem = rules.pins_problem(drawn=cleaned.get("questions_per_attempt"), pinned=pinned)
         if problem:
             self.add_error("questions_per_attempt", problem)
+        for form in questions:
+            if form.is_valid():
+                _check_question_translations(form)
         return cleaned
+
+
+def _check_question_translations(question_form) -> None:
+    """Each translation of a question against the choices being edited with it (the saved ones could
+    be stale): one translated choice for each English choice."""
+    translations = _kept_forms(question_form.formsets["translations"])
+    kind = question_form.cleaned_data.get("kind")
+    choice_count = len(_kept_forms(question_form.formsets["choices"]))
+    for form in translations:
+        if not form.is_valid():
+            continue
+        given = len(form.cleaned_data.get("choices") or [])
+        problem = choices_problem(kind=kind, choice_count=choice_count, given=given)
+        if problem:
+            form.add_error("choices", problem)
 
 
 class RubricAdminForm(WagtailAdminModelForm):

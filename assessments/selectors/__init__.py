@@ -1,5 +1,5 @@
 """Reads about assessments and attempts (`access`: contracts, checks, look-ups; `standing`: a trainee's
-standing and attempt views; `gradebook`: the grading queue and gradebook).
+standing and attempt views; `translated`: what a reader sees in their language; `gradebook`: the grading queue and gradebook).
 
 Contract functions used by other apps: `final_exam_status` (courses.services) and
 `final_exams_passed_at_for_users` (certificates' eligibility engine).
@@ -59,6 +59,7 @@ from .standing import (
     final_exam_for,
     preview_questions,
 )
+from .translated import AssessmentText, assessment_text, reading_language
 
 __all__ = [
     "FINAL_NONE",
@@ -93,6 +94,9 @@ __all__ = [
     "answers_revealed",
     "attempt_view",
     "preview_questions",
+    "AssessmentText",
+    "assessment_text",
+    "reading_language",
     "QUEUE_LIMIT",
     "STATUS_LABELS",
     "GradingQueue",

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,7 @@ from courses import selectors as course_selectors
 from lms import roles
 
 from ..models import Answer, Assessment, Attempt, Choice, Question
+from . import translated
 from .access import assessment_is_ready, is_course_instructor
 
 # ---------------------------------------------------------------------------------------------------
@@ -296,17 +298,30 @@ def answers_revealed(*, attempt: Attempt) -> bool:
 def attempt_view(*, attempt: Attempt, for_staff: bool = False) -> AttemptView:
     """The attempt's questions in the order the trainee saw them, with their saved answers. Scores and
     feedback only once released (or for staff); the answer key only when `answers_revealed` (or for
-    staff). A fixed number of queries."""
+    staff). Texts in the active language where translated (selectors.translated, read with the
+    answers). A fixed number of queries."""
     show_result = for_staff or attempt.status == Attempt.Status.RELEASED
     reveal = for_staff or answers_revealed(attempt=attempt)
+    language = translated.reading_language()
     answers = list(
-        Answer.objects.filter(attempt=attempt)
-        .select_related("question", "question__rubric")
-        .prefetch_related("criterion_scores")
-        .order_by("position")
+        translated.with_question_translations(
+            Answer.objects.filter(attempt=attempt)
+            .select_related("question", "question__rubric")
+            .prefetch_related("criterion_scores")
+            .order_by("position"),
+            language=language,
+        )
     )
     choice_ids = {cid for a in answers for cid in a.choice_order}
-    choices = {c.pk: c for c in Choice.objects.filter(pk__in=choice_ids)}
+    # A translated question's choices are matched to the English ones by position: all of them.
+    in_translation = [a.question_id for a in answers if translated.is_translated(a)]
+    wanted = (
+        Q(pk__in=choice_ids) | Q(question_id__in=in_translation) if in_translation else Q(pk__in=choice_ids)
+    )
+    choices = {c.pk: c for c in Choice.objects.filter(wanted)}
+    by_question = {}
+    for choice in choices.values():
+        by_question.setdefault(choice.question_id, []).append(choice)
     rubrics = {}
     if for_staff:
         rubric_ids = {a.question.rubric_id for a in answers if a.question and a.question.rubric_id}
@@ -362,6 +377,7 @@ def attempt_view(*, attempt: Attempt, for_staff: bool = False) -> AttemptView:
             view.explanation = q.explanation
         if for_staff and q is not None and q.rubric_id:
             view.rubric = rubrics.get(q.rubric_id)
+        translated.localize_question_view(view, answer, choices_by_question=by_question, reveal=reveal)
         views.append(view)
     return AttemptView(attempt=attempt, questions=views, show_result=show_result, reveal_answers=reveal)
 
@@ -369,6 +385,7 @@ def attempt_view(*, attempt: Attempt, for_staff: bool = False) -> AttemptView:
 def preview_questions(*, assessment: Assessment) -> list[QuestionView]:
     """The pool as a trainee would see it (no answer key), from the possibly unsaved editor data."""
     views = []
+    language = translated.reading_language()
     for number, q in enumerate(assessment.questions.all(), start=1):
         views.append(
             QuestionView(
@@ -382,4 +399,5 @@ def preview_questions(*, assessment: Assessment) -> list[QuestionView]:
                 ],
             )
         )
+        translated.localize_preview(views[-1], q, language=language)
     return views

@@ -17,7 +17,7 @@ from lms.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, TooM
 from lms.timezones import format_local
 
 from .. import scoring
-from ..models import Answer, Assessment, Attempt, Question
+from ..models import Answer, Assessment, Attempt, Question, QuestionTranslation
 from ..selectors import assessment_problems
 from .common import (
     ERR_ALREADY_PASSED,
@@ -271,7 +271,8 @@ def attempt_finalise_expired(*, attempt: Attempt, user=None) -> Attempt:
     return locked
 
 
-def _auto_score(answer: Answer, question: Question | None) -> Decimal:
+def _auto_score(answer: Answer, question: Question | None, *, also_accepted=()) -> Decimal:
+    """`also_accepted`: a short-text question's answers accepted in its translations."""
     if question is None:
         # The question was deleted after the attempt began: nobody can earn or lose its points.
         return Decimal("0")
@@ -292,22 +293,39 @@ def _auto_score(answer: Answer, question: Question | None) -> Decimal:
         )
     if answer.kind == Question.Kind.SHORT_TEXT:
         return scoring.score_short_text(
-            points=points, accepted=question.accepted_answer_list(), given=answer.text_answer
+            points=points,
+            accepted=[*question.accepted_answer_list(), *also_accepted],
+            given=answer.text_answer,
         )
     raise ValueError("essays are graded by a person")
 
 
 def _score_auto_answers(attempt: Attempt) -> list[Answer]:
     answers = list(attempt.answers.select_related("question").prefetch_related("question__choices"))
+    also_accepted = _translated_accepted_answers(answers)
     changed = []
     for answer in answers:
         if answer.kind == Question.Kind.ESSAY:
             continue
-        answer.points_awarded = _auto_score(answer, answer.question)
+        answer.points_awarded = _auto_score(
+            answer, answer.question, also_accepted=also_accepted.get(answer.question_id, ())
+        )
         changed.append(answer)
     if changed:
         Answer.objects.bulk_update(changed, ["points_awarded"])
     return answers
+
+
+def _translated_accepted_answers(answers: list[Answer]) -> dict[int, list[str]]:
+    """Short-text questions' answers accepted in any of their translations, whichever language the
+    trainee read (one query, none without short-text answers)."""
+    ids = [a.question_id for a in answers if a.kind == Question.Kind.SHORT_TEXT and a.question_id]
+    result: dict[int, list[str]] = {}
+    if ids:
+        rows = QuestionTranslation.objects.filter(question_id__in=ids).exclude(accepted_answers="")
+        for translation in rows.only("question_id", "accepted_answers"):
+            result.setdefault(translation.question_id, []).extend(translation.accepted_answer_list())
+    return result
 
 
 def _grade_submission(attempt: Attempt, *, now, expired: bool) -> None:

@@ -25,6 +25,12 @@ def assessment_state(assessment, user, facts=None):
 
 
 @register.simple_tag
+def assessment_text(assessment):
+    """The assessment's title and instructions in the reader's language (selectors.assessment_text)."""
+    return selectors.assessment_text(assessment=assessment) if assessment else None
+
+
+@register.simple_tag
 def final_exam(course):
     if not course:
         return None

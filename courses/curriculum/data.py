@@ -88,11 +88,36 @@ class QuestionData:
 
 
 @dataclass
+class QuestionTranslationData:
+    """One question of a quiz's translation, found by its English `key`."""
+
+    key: str
+    text: str
+    choices: list[str] = field(default_factory=list)  # one for each English choice, in their order
+    explanation: str = ""
+    accepted_answers: list[str] = field(default_factory=list)  # short text: accepted besides English
+    line: int = 1
+
+
+@dataclass
+class AssessmentTranslationData:
+    """A quiz or final exam's translation (`NN-slug.quiz.es.yaml`, `final-exam.es.yaml`): what a reader
+    sees; answers, points and settings stay the English file's. Questions left out show in English."""
+
+    language: str
+    title: str  # final exams only; "": the default
+    instructions: str
+    questions: list[QuestionTranslationData]
+    source: str
+
+
+@dataclass
 class AssessmentData:
     title: str | None  # None: the default ("Quiz: <module title>")
     settings: dict
     questions: list[QuestionData]
     source: str  # the file
+    translations: dict[str, AssessmentTranslationData] = field(default_factory=dict)  # by language
 
 
 @dataclass

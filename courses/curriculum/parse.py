@@ -8,6 +8,7 @@
       <course>/NN-<module>.quiz.yaml  the module's quiz (optional)
       <course>/final-exam.yaml      the course's final exam (optional)
       *.es.md                       the Spanish version of the .md file of the same name (translations.py)
+      *.quiz.es.yaml, final-exam.es.yaml  the Spanish version of a quiz or final exam (quiz_translations.py)
 
 Every file is read and checked before anything is written; problems come back together, each as
 "path:line: what is wrong", the path relative to the directory."""
@@ -22,6 +23,7 @@ from .activities import check_training_hours, read_activities
 from .data import Catalogue, Course, Curriculum, CurriculumError, Domain, Module, Problem
 from .fields import Fields
 from .questions import read_assessment
+from .quiz_translations import read_assessment_translations
 from .translations import original_path, orphan_message, read_translations, translation_language
 from .yamlsrc import LocatedList, SourceError, load_yaml, split_front_matter
 
@@ -213,6 +215,9 @@ class _Reader:
             data = self.yaml_file(quiz_path)
             if data is not None:
                 module.quiz = read_assessment(data, self.rel(quiz_path), self.problems, final=False)
+                module.quiz.translations = read_assessment_translations(
+                    self, quiz_path, module.quiz, final=False
+                )
         return module
 
     def course(self, folder: Path, domains: set[str], lines: dict) -> Course | None:
@@ -253,12 +258,24 @@ class _Reader:
                 data = self.yaml_file(child)
                 if data is not None:
                     course.final_exam = read_assessment(data, self.rel(child), self.problems, final=True)
+                    course.final_exam.translations = read_assessment_translations(
+                        self, child, course.final_exam, final=True
+                    )
             elif child.is_file() and child.suffix == ".md":
                 module = self.module(child, domains)
                 if module is not None:
                     course.modules.append(module)
             elif child.name.endswith(QUIZ_SUFFIX):
-                if not child.with_name(child.name[: -len(QUIZ_SUFFIX)] + ".md").is_file():
+                module_file = child.with_name(child.name[: -len(QUIZ_SUFFIX)] + ".md")
+                if translation_language(module_file):
+                    english = original_path(module_file).name[: -len(".md")]
+                    self.add(
+                        child,
+                        1,
+                        f"a translated quiz is named after the English quiz with the language before "
+                        f".yaml: {english}.quiz.{translation_language(module_file)}.yaml",
+                    )
+                elif not module_file.is_file():
                     self.add(
                         child,
                         1,
@@ -292,7 +309,7 @@ class _Reader:
         for child in sorted(self.root.iterdir()) if self.root.is_dir() else []:
             if child.name.startswith(".") or child.name in (DOMAINS_FILE, CATALOGUE_FILE):
                 continue
-            if child.is_file() and translation_language(child):
+            if child.is_file() and child.suffix == ".md" and translation_language(child):
                 if (
                     not original_path_exists(child)
                     or child.name != f"{Path(CATALOGUE_FILE).stem}.{translation_language(child)}.md"

@@ -5,11 +5,13 @@ language before the extension (docs/authoring.md, "Spanish versions"):
     crisis-response/course.md             crisis-response/course.es.md
     crisis-response/01-warning-signs.md   crisis-response/01-warning-signs.es.md
 
-A translation holds only what a reader sees: its front matter has the translated title (and, for a
-course, summary and audience; for a module, its activities' titles and instructions, by the English
-activities' ids) and its body the translated text, in the same Markdown. Everything else (slug, order,
-hours, domain, the activities' kinds and hours, quizzes) comes from the English file, so grading, hours
-and trainees' records are the same whichever language they read in. A translation without its English
+Quizzes and final exams are translated the same way (`01-x.quiz.es.yaml`, `final-exam.es.yaml`), read
+by quiz_translations.py. A translation holds only what a reader sees: its front matter has the
+translated title (and, for a course, summary and audience; for a module, its activities' titles and
+instructions, by the English activities' ids) and its body the translated text, in the same Markdown.
+Everything else (slug, order, hours, domain, the activities' kinds and hours, the quizzes' answers)
+comes from the English file, so grading, hours and trainees' records are the same whichever language
+they read in. A translation without its English
 file is an error at its line 1. No Django imports (like parse.py)."""
 
 from __future__ import annotations
@@ -67,15 +69,16 @@ def translated_path(path: Path, language: str) -> Path:
 
 
 def translation_language(path: Path) -> str | None:
-    """The language of a translation file (`course.es.md` -> "es"), None for an original."""
-    if path.suffix != ".md":
+    """The language of a translation file (`course.es.md`, `01-x.quiz.es.yaml` -> "es"), None for an
+    original."""
+    if path.suffix not in (".md", ".yaml"):
         return None
     stem_suffix = Path(path.stem).suffix.lstrip(".")
     return stem_suffix if stem_suffix in LANGUAGES else None
 
 
 def original_path(path: Path) -> Path:
-    """`01-x.es.md` -> `01-x.md`."""
+    """`01-x.es.md` -> `01-x.md`, `01-x.quiz.es.yaml` -> `01-x.quiz.yaml`."""
     return path.with_name(Path(path.stem).stem + path.suffix)
 
 

@@ -96,3 +96,13 @@ def top_grades(attempt, *, best=True) -> list[EssayGrade]:
             levels[criterion.pk] = (chosen[-1] if best else chosen[0]).pk
         grades.append(EssayGrade(question_id=answer.question_id, levels=levels, feedback="Good work."))
     return grades
+
+
+def empty_formset(prefix: str) -> dict:
+    """The management form of an admin inline left empty (e.g. an assessment's translations)."""
+    return {
+        f"{prefix}-TOTAL_FORMS": "0",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }

@@ -7,6 +7,8 @@ from django.urls import reverse
 from assessments.models import Assessment, Choice, Question
 from tests import factories as base
 
+from .factories import empty_formset
+
 pytestmark = pytest.mark.django_db
 
 
@@ -49,6 +51,8 @@ def _form(course, module, *, title="Module quiz"):
         "questions-0-choices-1-text": "Are you sober?",
         "questions-0-choices-1-ORDER": "2",
         "questions-0-choices-1-id": "",
+        **empty_formset("translations"),
+        **empty_formset("questions-0-translations"),
     }
     return data
 

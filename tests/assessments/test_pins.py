@@ -16,7 +16,7 @@ from lms.errors import Invalid
 from lms.models import AuditEvent
 from tests import factories as base
 
-from .factories import MULTIPLE, SHORT, SINGLE, TRUE_FALSE, make_assessment
+from .factories import MULTIPLE, SHORT, SINGLE, TRUE_FALSE, empty_formset, make_assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -165,6 +165,7 @@ def _form(course, *, per_attempt, pinned):
         "questions-INITIAL_FORMS": "0",
         "questions-MIN_NUM_FORMS": "0",
         "questions-MAX_NUM_FORMS": "1000",
+        **empty_formset("translations"),
     }
     for i in range(3):
         p = f"questions-{i}-"
@@ -190,6 +191,7 @@ def _form(course, *, per_attempt, pinned):
                 p + "choices-1-text": "Wrong",
                 p + "choices-1-ORDER": "2",
                 p + "choices-1-id": "",
+                **empty_formset(p + "translations"),
             }
         )
         if i < pinned:
