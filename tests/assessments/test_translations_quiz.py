@@ -208,7 +208,9 @@ def _queries(client, url) -> int:
 
 
 @pytest.mark.parametrize("page", ["detail", "attempt_take", "attempt_result"])
-def test_spanish_costs_one_query_more_at_most(client, world, spanish_quiz, page):
+def test_spanish_costs_a_constant_few_queries_more(client, world, spanish_quiz, page):
+    """The Spanish texts (one query), and the breadcrumbs' course and module in Spanish (one query; the
+    result page's "Back to the module" link one more); English readers pay none of them."""
     english_reader, spanish_reader = base.TraineeFactory(), _spanish(base.TraineeFactory())
     counts = []
     for reader in (english_reader, spanish_reader):
@@ -220,7 +222,7 @@ def test_spanish_costs_one_query_more_at_most(client, world, spanish_quiz, page)
         target = spanish_quiz.pk if page == "detail" else attempt.pk
         counts.append(_queries(client, reverse(f"assessments:{page}", args=[target])))
     english, spanish = counts
-    assert spanish <= english + 1, counts
+    assert spanish <= english + (3 if page == "attempt_result" else 2), counts
 
 
 def test_from_the_files_to_the_spanish_module_page_and_the_quiz(client, home, tmp_path):

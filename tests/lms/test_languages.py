@@ -234,3 +234,29 @@ def test_wagtail_pages_in_spanish_link_in_spanish(client, catalogue):
     html = _html(client.get("/es/courses/listening-well/"))
     assert '<html lang="es">' in html and "Listening well" in html  # course content is not translated here
     assert '<link rel="alternate" hreflang="en" href="http://testserver/courses/listening-well/">' in html
+
+
+def test_a_signed_in_reader_without_a_saved_language_reads_on_in_the_language_of_an_es_page(client, home):
+    """Opening an /es/ page (a link a trainer shared) keeps the pages with one address (the quiz, the
+    dashboard) in Spanish after it, on this device, without changing the account."""
+    user = TraineeFactory(language="")
+    client.force_login(user)
+    assert '<html lang="en">' in _html(client.get(reverse("courses:dashboard"), HTTP_ACCEPT_LANGUAGE="en"))
+    response = client.get("/es/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200 and response.cookies[COOKIE].value == "es"
+    assert '<html lang="es">' in _html(client.get(reverse("courses:dashboard"), HTTP_ACCEPT_LANGUAGE="en"))
+    user.refresh_from_db()
+    assert user.language == ""
+
+
+def test_a_saved_language_is_not_overridden_by_an_es_page(client, home):
+    user = TraineeFactory(language="en")
+    client.force_login(user)
+    response = client.get("/es/")
+    assert response.cookies[COOKIE].value == "en"  # the account's choice, as on every page
+    assert '<html lang="en">' in _html(client.get(reverse("courses:dashboard")))
+
+
+def test_an_anonymous_es_page_sets_no_cookie(client, home):
+    response = client.get("/es/")
+    assert response.status_code == 200 and COOKIE not in response.cookies
