@@ -139,10 +139,16 @@ def seed_programs(*, courses, users) -> dict[str, CredentialProgram]:
     """Import the demo programs, link and qualify the demo supervisor, and leave the demo trainees at
     different stages: `trainee_eligible` eligible for IC&RC (their courses and exams come from the
     assessments seed, their recorded practice activities from courses.activities.seed), `trainee` short of practice hours with entries waiting in the supervisor's
-    queue, `trainee_recovery` short only of the Kentucky program's 12 months of recovery."""
+    queue, `trainee_recovery` short only of the Kentucky program's 12 months of recovery. IC&RC's demo
+certificates are bilingual, Kentucky's in each holder's language."""
     admin = users.get("admin")
     programs = {slug: library_import(slug=slug) for slug in DEMO_PROGRAMS}
     icrc, ky = programs[ICRC_SLUG], programs[KY_SLUG]
+    # The demo shows both languages on its certificates: IC&RC's print bilingual (English with the
+    # Spanish beneath each label); Kentucky's follow each holder's language.
+    icrc.certificate_languages, ky.certificate_languages = "en+es", "holder"
+    for program in (icrc, ky):
+        program.save(update_fields=["certificate_languages"])
 
     supervisor = users.get("supervisor")
     if supervisor is not None and admin is not None:

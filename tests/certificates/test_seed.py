@@ -28,6 +28,9 @@ def test_seed_demo_leaves_trainees_at_three_stages(home):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     assert set(CredentialProgram.objects.values_list("slug", flat=True)) >= {ICRC_SLUG, KY_SLUG}
 
+    icrc, ky = (CredentialProgram.objects.get(slug=slug) for slug in (ICRC_SLUG, KY_SLUG))
+    assert (icrc.certificate_languages, ky.certificate_languages) == ("en+es", "holder")
+
     enrollment, elig = _state("jordan@example.org")
     assert enrollment.program.slug == ICRC_SLUG
     assert elig.eligible, [(r.label, r.missing) for r in elig.unmet]
