@@ -137,10 +137,10 @@ def _qualify(admin, supervisor):
 @transaction.atomic
 def seed_programs(*, courses, users) -> dict[str, CredentialProgram]:
     """Import the demo programs, link and qualify the demo supervisor, and leave the demo trainees at
-    different stages: `trainee_eligible` eligible for IC&RC (their courses and exams come from the
-    assessments seed, their recorded practice activities from courses.activities.seed), `trainee` short of practice hours with entries waiting in the supervisor's
-    queue, `trainee_recovery` short only of the Kentucky program's 12 months of recovery. IC&RC's demo
-certificates are bilingual, Kentucky's in each holder's language."""
+        different stages: `trainee_eligible` eligible for IC&RC (their courses and exams come from the
+        assessments seed, their recorded practice activities from courses.activities.seed), `trainee` short of practice hours with entries waiting in the supervisor's
+        queue, `trainee_recovery` short only of the Kentucky program's 12 months of recovery. IC&RC's demo
+    certificates are bilingual, Kentucky's in each holder's language."""
     admin = users.get("admin")
     programs = {slug: library_import(slug=slug) for slug in DEMO_PROGRAMS}
     icrc, ky = programs[ICRC_SLUG], programs[KY_SLUG]

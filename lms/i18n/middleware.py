@@ -15,8 +15,8 @@ English address, so the browser sends it again to the Spanish one). Pages outsid
 i18n_patterns (learning, notifications, the sign-in pages) answer in that language at their one address.
 
 A signed-in person's saved language is also written to the cookie, so the device keeps it after
-logging out; a signed-in person with no saved language who opens an /es/ page gets the cookie too, so
-the pages with one address (a Spanish module's quiz) go on in Spanish.
+logging out. Opening an /es/ page sets nothing: someone checking a translation (an instructor reading
+the Spanish module) keeps their own language everywhere else.
 """
 
 from django.conf import settings
@@ -68,16 +68,6 @@ class LanguageMiddleware(LocaleMiddleware):
         saved = saved_language(request)
         if saved and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != saved:
             self.set_cookie(response, saved)
-        elif (
-            not saved
-            and language_from_path
-            and getattr(getattr(request, "user", None), "is_authenticated", False)
-            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language_from_path
-        ):
-            # A signed-in reader who has saved no language and opened an /es/ page reads on in it: the
-            # pages with one address (a module's quiz, their dashboard) follow the cookie. Anonymous
-            # answers set no cookie (a shared cache may keep them).
-            self.set_cookie(response, language_from_path)
         if not (i18n_patterns_used and language_from_path):
             patch_vary_headers(response, ("Accept-Language", "Cookie"))
         response.headers.setdefault("Content-Language", language)

@@ -1,7 +1,7 @@
 """A trainee on a phone reads a crisis-response module in Spanish at /es/: the Spanish page, in Spanish
 (lang="es"), from the English course they are enrolled in, with no axe-core serious or critical
 violation and no sideways scrolling; then writes the module's required reflection there and takes its
-quiz, both in Spanish."""
+quiz, both in Spanish, once they have chosen Español in the header."""
 
 import pytest
 from django.utils import timezone
@@ -57,6 +57,11 @@ def test_a_trainee_reads_a_crisis_module_and_takes_its_quiz_in_spanish_on_a_phon
     from assessments.models import Attempt
     from courses.journal.models import JournalEntry
 
+    # Reading on in Spanish: the trainee chooses Español in the header (saved on the account), so the
+    # pages with one address (the quiz) are in Spanish too; an /es/ page alone changes no one's language.
+    page.get_by_label("Idioma").select_option("es")
+    page.get_by_role("button", name="Cambiar idioma").click()
+    page.wait_for_load_state()
     page.goto(spanish_module.url)
     page.get_by_label("Tu reflexión").first.fill("Me pongo nerviosa, pero sé que preguntar ayuda.")
     page.get_by_role("button", name="Guardar en mi diario").first.click()
