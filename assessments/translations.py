@@ -9,23 +9,17 @@ answers are the one exception: a translation's accepted answers are accepted too
 from `*.es.yaml` files beside the curriculum's quizzes (assessments.curriculum_translations)."""
 
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-ENGLISH = "en"
-
-
-def translation_languages() -> list[tuple[str, str]]:
-    """The languages an assessment may be translated into: the site's languages less English."""
-    return [(code, name) for code, name in settings.LANGUAGES if code != ENGLISH]
+from lms.i18n.content import translated_language, translation_languages
 
 
 def is_translated_language(language: str | None) -> bool:
-    return bool(language) and language != ENGLISH and language in dict(translation_languages())
+    return bool(language) and translated_language(language) == language
 
 
 def lines_of(value: str) -> list[str]:

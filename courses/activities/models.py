@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.crypto.fields import EncryptedTextField
+from lms.i18n.content import translation_languages
 
 from ..models import CompetencyDomain, DeliveryMode, Enrollment, ModulePage
 
@@ -65,11 +66,6 @@ class ModuleActivity(models.Model):
         in `translated`), else the English. Hours, kind and records are the activity's own."""
         found = getattr(self, "translated", None)
         return found[0] if found else self
-
-
-def translation_languages() -> list[tuple[str, str]]:
-    """The languages an activity is translated into: the site's languages but the default."""
-    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
 class ModuleActivityTranslation(models.Model):

@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language
 
 from lms import roles
+from lms.i18n.content import translated_language
 
 from ..models import CoursePage, Enrollment, ModulePage
 from .models import (
@@ -17,7 +18,6 @@ from .models import (
     ActivityRecord,
     ModuleActivity,
     ModuleActivityTranslation,
-    translation_languages,
 )
 
 TODO, WAITING, CONFIRMED, DECLINED = "todo", "waiting", "confirmed", "declined"
@@ -27,8 +27,8 @@ def with_translation(queryset, language: str | None, *, lookup: str = "translati
     """`queryset` with each activity's translation into `language` (default: the active language)
     fetched in one more query, for ModuleActivity.shown; unchanged for the default language.
     `lookup` reaches the activities' translations from the queryset's model."""
-    code = (language or get_language() or "").split("-")[0]
-    if code not in dict(translation_languages()):
+    code = translated_language(language or get_language())
+    if code is None:
         return queryset
     translations = ModuleActivityTranslation.objects.filter(language=code)
     return queryset.prefetch_related(Prefetch(lookup, queryset=translations, to_attr="translated"))
@@ -38,8 +38,8 @@ def shown_in_language(activity: ModuleActivity, language: str | None = None):
     """What a reader of `language` (default: the active language) sees of one activity (`.title`,
     `.instructions`): its translation, else the activity. One query at most, for a single activity (a
     notice); lists use with_translation."""
-    code = (language or get_language() or "").split("-")[0]
-    if code not in dict(translation_languages()):
+    code = translated_language(language or get_language())
+    if code is None:
         return activity
     return ModuleActivityTranslation.objects.filter(activity=activity, language=code).first() or activity
 
