@@ -25,6 +25,16 @@ def _quiz_title(language: str, module: Module | None) -> str:
     return QUIZ_TITLES[language].format(module=translation.fields["title"])[:255]
 
 
+def _update(existing, wanted: dict) -> str | None:
+    """Write `wanted` onto a stored translation when any of it differs; "updated", or None."""
+    if all(getattr(existing, key) == value for key, value in wanted.items()):
+        return None
+    for key, value in wanted.items():
+        setattr(existing, key, value)
+    existing.save()
+    return "updated"
+
+
 def _sync_assessment(assessment: Assessment, language: str, wanted: dict, existing) -> str | None:
     """Bring the assessment's translation in `language` in line with `wanted`: what was done or None."""
     if existing is None:
@@ -35,12 +45,7 @@ def _sync_assessment(assessment: Assessment, language: str, wanted: dict, existi
     if not any(wanted.values()):
         existing.delete()
         return "removed"
-    if all(getattr(existing, key) == value for key, value in wanted.items()):
-        return None
-    for key, value in wanted.items():
-        setattr(existing, key, value)
-    existing.save()
-    return "updated"
+    return _update(existing, wanted)
 
 
 def _sync_question(question, language: str, item, existing) -> str | None:
@@ -58,12 +63,7 @@ def _sync_question(question, language: str, item, existing) -> str | None:
     if existing is None:
         QuestionTranslation(question=question, language=language, **wanted).save()
         return "created"
-    if all(getattr(existing, key) == value for key, value in wanted.items()):
-        return None
-    for key, value in wanted.items():
-        setattr(existing, key, value)
-    existing.save()
-    return "updated"
+    return _update(existing, wanted)
 
 
 def load_assessment_translations(
