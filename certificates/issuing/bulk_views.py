@@ -23,7 +23,9 @@ def _page(request, form, *, status=200, error=None, result=None):
         "form": form,
         "error": error,
         "result": result,
-        "max_codes": bulkcsv.max_codes(),
+        # What one list can hold now: each different code spends one check of the client's budget, so a
+        # list longer than the budget a minute is always refused (429), whatever VERIFY_BULK_MAX_CODES.
+        "max_codes": min(bulkcsv.max_codes(), ratelimit.limit_for("verify")),
         "limit_per_minute": ratelimit.limit_for("verify"),
     }
     if result is not None:

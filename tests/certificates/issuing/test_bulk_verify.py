@@ -385,3 +385,13 @@ def test_with_redis_a_list_is_spent_and_refunded_in_one_round_trip(rf, settings,
     assert 0 < client.ttl(key) <= ratelimit.KEY_TIMEOUT
     ratelimit.spend(request, "verify", 3)
     assert int(client.get(key)) == 10
+
+
+@pytest.mark.parametrize(("cap", "per_minute", "shown"), [(500, 30, 30), (20, 30, 20)])
+def test_the_form_says_how_many_codes_one_list_can_hold_now(client, settings, cap, per_minute, shown):
+    """A list longer than the client's checks a minute is always refused, so the form promises the smaller
+    of the two."""
+    settings.VERIFY_BULK_MAX_CODES = cap
+    settings.VERIFY_RATE_LIMITS = {"verify": per_minute, "verify-pdf": 10}
+    html = client.get(URL).content.decode()
+    assert f"Up to {shown} codes at once" in html and f"{per_minute} checks a minute" in html
