@@ -87,6 +87,25 @@ def answers_for(attempt, *, correct=True, essay="My essay answer.") -> list[Answ
     return result
 
 
+def form_for(attempt, *, correct=True, short_text=None) -> dict:
+    """The take page's form data answering every question (answers_for); `short_text` replaces the
+    answer typed to short-text questions."""
+    short_ids = set(attempt.answers.filter(kind="short_text").values_list("question_id", flat=True))
+    data = {"questions": []}
+    for item in answers_for(attempt, correct=correct):
+        data["questions"].append(str(item.question_id))
+        name = f"q-{item.question_id}"
+        if item.choice_ids is not None:
+            data[name] = [str(i) for i in item.choice_ids]
+        elif item.value is not None:
+            data[name] = "true" if item.value else "false"
+        elif short_text is not None and item.question_id in short_ids:
+            data[name] = short_text
+        else:
+            data[name] = item.text
+    return data
+
+
 def top_grades(attempt, *, best=True) -> list[EssayGrade]:
     grades = []
     for answer in attempt.answers.filter(kind="essay").select_related("question__rubric"):

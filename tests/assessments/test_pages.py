@@ -16,23 +16,13 @@ from courses.models import Enrollment, ModuleProgress
 from lms.models import AuditEvent
 from tests import factories as base
 
-from .factories import answers_for, top_grades
+from .factories import answers_for, form_for, top_grades
 
 pytestmark = pytest.mark.django_db
 
 
 def _form(attempt, *, correct=True):
-    data = {"questions": []}
-    for item in answers_for(attempt, correct=correct):
-        data["questions"].append(str(item.question_id))
-        name = f"q-{item.question_id}"
-        if item.choice_ids is not None:
-            data[name] = [str(i) for i in item.choice_ids]
-        elif item.value is not None:
-            data[name] = "true" if item.value else "false"
-        else:
-            data[name] = item.text
-    return data
+    return form_for(attempt, correct=correct)
 
 
 def _pass(user, quiz):

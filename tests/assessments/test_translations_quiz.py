@@ -19,7 +19,7 @@ from courses.curriculum.load import load_curriculum
 from courses.models import Enrollment, ModulePage
 from tests import factories as base
 
-from .factories import answers_for
+from .factories import answers_for, form_for
 
 pytestmark = pytest.mark.django_db
 
@@ -61,20 +61,6 @@ def _take(client, user, quiz):
     client.force_login(user)
     attempt = services.attempt_start(user=user, assessment=quiz)
     return attempt, client.get(reverse("assessments:attempt_take", args=[attempt.pk]))
-
-
-def _post(attempt, *, short="righting reflex"):
-    data = {"questions": []}
-    for item in answers_for(attempt):
-        data["questions"].append(str(item.question_id))
-        name = f"q-{item.question_id}"
-        if item.choice_ids is not None:
-            data[name] = [str(i) for i in item.choice_ids]
-        elif item.value is not None:
-            data[name] = "true" if item.value else "false"
-        else:
-            data[name] = short
-    return data
 
 
 def test_a_spanish_reader_takes_the_quiz_in_spanish(client, world, spanish_quiz):
@@ -122,7 +108,7 @@ def test_submitting_in_spanish_grades_as_in_english_and_shows_the_spanish_explan
     with django_capture_on_commit_callbacks(execute=True):
         submitted = client.post(
             reverse("assessments:attempt_submit", args=[attempt.pk]),
-            _post(attempt, short="Reflejo de corrección"),
+            form_for(attempt, short_text="Reflejo de corrección"),
         )
     assert submitted.status_code == 302
     attempt.refresh_from_db()
